@@ -1,0 +1,3 @@
+export * from './auth/password-policy';
+export * from './auth/roles';
+export * from './tenant/tenant-config';
