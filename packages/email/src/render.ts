@@ -1,0 +1,47 @@
+import { render, toPlainText } from '@react-email/render';
+import { createElement } from 'react';
+import { z } from 'zod';
+import { type TEmailBranding, ZEmailBranding } from './branding';
+import { EmailInputError, emailTemplates, parseEmailProps, type TEmailTemplateName, type TEmailTemplateProps } from './templates';
+
+export type TRenderedEmail = { subject: string; html: string; text: string };
+
+/**
+ * Renders one email for one tenant. Validates the props with the template's schema and the
+ * branding (throws `EmailInputError` on either), checks that every link is on the tenant's public
+ * origin (a link built from a request's Host header, or from another tenant, cannot go out), then
+ * renders the React tree once: the text part is derived from that HTML with the same converter
+ * `render(…, { plainText: true })` uses, so HTML and text cannot drift apart.
+ */
+export async function renderEmail<T extends TEmailTemplateName>(
+  template: T,
+  props: TEmailTemplateProps[T],
+  branding: TEmailBranding,
+): Promise<TRenderedEmail> {
+  const parsedProps = parseEmailProps(template, props);
+  const brandingResult = ZEmailBranding.safeParse(branding);
+  if (!brandingResult.success) {
+    throw new EmailInputError('branding', `invalid email branding: ${z.prettifyError(brandingResult.error)}`, {
+      cause: brandingResult.error,
+    });
+  }
+  const parsedBranding = brandingResult.data;
+
+  // Widened once here: `parseEmailProps` has just checked these props against this template.
+  const definition = emailTemplates[template] as unknown as (typeof emailTemplates)[TEmailTemplateName];
+  for (const link of definition.links(parsedProps)) {
+    if (new URL(link).origin !== parsedBranding.publicOrigin) {
+      throw new EmailInputError(
+        'link',
+        `email "${template}" links to ${new URL(link).origin}, not the tenant's public origin ${parsedBranding.publicOrigin}`,
+      );
+    }
+  }
+
+  const html = await render(createElement(definition.component, { ...parsedProps, branding: parsedBranding }));
+  return {
+    subject: definition.subject(parsedProps, parsedBranding),
+    html,
+    text: toPlainText(html).trim(),
+  };
+}

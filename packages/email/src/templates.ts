@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { staffAccountCreatedTemplate } from './emails/staff-account-created';
+
+/**
+ * The one list of email templates: name (= file name in `emails/`) → definition. Adding a
+ * template means adding its file and one line here; names, prop types and the job-payload
+ * validation below all follow from this map.
+ */
+export const emailTemplates = {
+  'staff-account-created': staffAccountCreatedTemplate,
+} as const;
+
+type TTemplates = typeof emailTemplates;
+export type TEmailTemplateName = keyof TTemplates;
+/** Props each template takes, by name (what a producer puts in a mail job's `props`). */
+export type TEmailTemplateProps = { [K in TEmailTemplateName]: z.infer<TTemplates[K]['schema']> };
+
+export const EMAIL_TEMPLATE_NAMES = Object.keys(emailTemplates) as [TEmailTemplateName, ...TEmailTemplateName[]];
+export const ZEmailTemplateName = z.enum(EMAIL_TEMPLATE_NAMES);
+
+/**
+ * A template name with its matching props, as a discriminated union: lets a producer build a
+ * mail job's `{ template, props }` with the compiler checking the pair.
+ */
+export type TEmailContent = { [K in TEmailTemplateName]: { template: K; props: TEmailTemplateProps[K] } }[TEmailTemplateName];
+
+/** Thrown for anything that makes an email impossible to render (retrying will not help). */
+export class EmailInputError extends Error {
+  override readonly name = 'EmailInputError';
+  constructor(
+    readonly kind: 'template' | 'props' | 'branding' | 'link',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isEmailTemplateName(value: string): value is TEmailTemplateName {
+  return Object.hasOwn(emailTemplates, value);
+}
+
+/** Validates `props` against the template's schema; throws `EmailInputError` ('template' or 'props'). */
+export function parseEmailProps<T extends TEmailTemplateName>(template: T, props: unknown): TEmailTemplateProps[T];
+export function parseEmailProps(template: string, props: unknown): TEmailTemplateProps[TEmailTemplateName];
+export function parseEmailProps(template: string, props: unknown) {
+  if (!isEmailTemplateName(template)) {
+    throw new EmailInputError('template', `unknown email template "${template}"`);
+  }
+  const result = emailTemplates[template].schema.safeParse(props);
+  if (!result.success) {
+    throw new EmailInputError('props', `invalid props for email "${template}": ${z.prettifyError(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+/**
+ * The shape `@kyogikai/jobs` asks for to validate mail jobs at enqueue time (structurally typed
+ * there, so neither package imports the other). Pass it to `createBullMqJobQueue` /
+ * `createInlineJobQueue` as `templates`.
+ */
+export const emailTemplateCatalog = {
+  names: EMAIL_TEMPLATE_NAMES,
+  parseProps: (template: string, props: unknown): Record<string, unknown> => parseEmailProps(template, props),
+} as const;
