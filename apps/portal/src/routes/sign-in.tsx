@@ -1,0 +1,95 @@
+import {
+  ErrorSummary,
+  Notice,
+  PageHeading,
+  requiredFieldErrors,
+  TextField,
+  hasFormErrors,
+  useDocumentTitle,
+  useFormErrors,
+} from '@kyogikai/ui';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../features/session/use-session';
+import { trpc } from '../lib/trpc';
+import { useTenantName } from '../lib/use-tenant';
+
+/** SPEC A5: sign in with the user ID from the mail (「ユーザーID（ログインID）」) and the password. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const me = useCurrentUser();
+  const utils = trpc.useUtils();
+  const signIn = trpc.session.signIn.useMutation();
+  const [values, setValues] = useState({ loginId: '', password: '' });
+  const fields = {
+    loginId: { id: 'loginId', label: t('signIn.loginId') },
+    password: { id: 'password', label: t('auth.password') },
+  };
+  const form = useFormErrors(fields);
+  useDocumentTitle(t('signIn.title'), useTenantName());
+
+  if (me.data) return <Navigate to="/" replace />;
+
+  const reason = params.get('reason');
+  const notice = reason === 'idle' ? t('session.idleSignedOut') : reason === 'signed-out' ? t('session.signedOut') : null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const missing = requiredFieldErrors(values, ['loginId', 'password']);
+    if (hasFormErrors(missing)) {
+      form.showErrors(missing);
+      return;
+    }
+    try {
+      await signIn.mutateAsync(values);
+      form.clear();
+      await utils.session.me.invalidate();
+      void navigate('/', { replace: true });
+    } catch (error) {
+      setValues((current) => ({ ...current, password: '' }));
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <div className="k-narrow">
+      <PageHeading>{t('signIn.title')}</PageHeading>
+      {notice && !form.summaryMessage ? <Notice tone={reason === 'signed-out' ? 'success' : 'info'}>{notice}</Notice> : null}
+      <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
+      <div className="k-card">
+        <p>{t('signIn.lead')}</p>
+        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+          <TextField
+            id={fields.loginId.id}
+            name="loginId"
+            label={fields.loginId.label}
+            value={values.loginId}
+            onValueChange={(loginId) => setValues((current) => ({ ...current, loginId }))}
+            error={form.fieldError('loginId')}
+            isRequired
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+          <TextField
+            id={fields.password.id}
+            name="password"
+            type="password"
+            label={fields.password.label}
+            value={values.password}
+            onValueChange={(password) => setValues((current) => ({ ...current, password }))}
+            error={form.fieldError('password')}
+            isRequired
+            autoComplete="current-password"
+          />
+          <button type="submit" className="k-button" aria-disabled={signIn.isPending || undefined} disabled={signIn.isPending}>
+            {t('auth.signIn')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+export { createActivityTracker, USER_ACTIVITY_HEADER, USER_ACTIVITY_WINDOW_MS, type ActivityTracker } from './lib/activity';
+export { apiErrorKey, formErrorsFromApiError, hasFormErrors, NO_FORM_ERRORS, type FormErrors } from './lib/form-errors';
+export { appLocationFromPath, currentAppLocation, tenantLocationFromPath, type AppLocation, type AppName, type TenantLocation } from './lib/tenant-prefix';
+export { createTrpcTransport, isBackgroundOperation, type OperationContextFlags, type TrpcTransport } from './lib/trpc-transport';
+export { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, translateMessage, type Language, type Message } from './i18n/create-i18n';
+export { uiJa, type CatalogueOf, type UiCatalogue } from './i18n/ja';
+export { uiEn } from './i18n/en';
+export { AppLayout, tenantDisplayName, type AppLayoutProps, type TenantBranding } from './components/app-layout';
+export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './components/error-summary';
+export {
+  broadcastSignedOut,
+  formatRemaining,
+  IdleTimeoutGuard,
+  sessionChannelName,
+  STATUS_POLL_INTERVAL_MS,
+  type IdleTimeoutGuardProps,
+  type SessionEndReason,
+  type SessionStatusSnapshot,
+} from './components/idle-timeout-guard';
+export { LanguageSwitch } from './components/language-switch';
+export { Notice } from './components/notice';
+export { PageHeading, useDocumentTitle, useFocusHeadingOnNavigation } from './components/page';
+export { TextField, type TextFieldProps } from './components/text-field';
+export { requiredFieldErrors, useFormErrors, type FormFieldInfo, type UseFormErrorsResult } from './lib/use-form-errors';
