@@ -1,0 +1,28 @@
+import type { Database } from '@kyogikai/db';
+import type { SessionPolicy } from './auth/sessions';
+import type { ThrottlePolicy } from './auth/sign-in-throttle';
+import type { Clock } from './clock';
+import type { TRunMode } from './env';
+
+/** Everything the HTTP app needs, built once per process by bootstrap (or by a test). */
+export interface ApiDeps {
+  mode: TRunMode;
+  /** Connected as the app role (RLS applies); never the owner. */
+  database: Database;
+  jobs: { health(): Promise<string> };
+  storage: { health(): Promise<string> };
+  clock: Clock;
+  sessionPolicy: SessionPolicy;
+  throttlePolicy: ThrottlePolicy;
+  sleep: (ms: number) => Promise<void>;
+  /** Folders holding the built SPAs. */
+  staticRoots: { portal: string; admin: string };
+  /** Captured mail folder; only in embedded and test modes. */
+  mailboxDirectory?: string;
+  /** Tenants listed on the embedded start page; only in embedded mode. */
+  devIndex?: { slug: string; nameJa: string }[];
+}
+
+export function isPathPrefixAllowed(mode: TRunMode): boolean {
+  return mode !== 'production';
+}

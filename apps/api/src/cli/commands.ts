@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import {
+  type Database,
+  runMigrations,
+  unsafeCreateTenant,
+  unsafeGetTenantBySlug,
+  unsafeListTenants,
+} from '@kyogikai/db';
+import { ZTenantConfig } from '@kyogikai/domain';
+import { createApplicantUser, createStaffUser } from '../users/create-user';
+
+export type CliOptions = Record<string, string | string[] | boolean | undefined>;
+export type CliOutput = (line: string) => void;
+
+export class CliUsageError extends Error {}
+
+function required(options: CliOptions, name: string): string {
+  const value = options[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new CliUsageError(`--${name} is required`);
+  return value;
+}
+
+/** A password that satisfies SPEC A2 (letters and digits), for accounts created without one. */
+export function generatePassword(): string {
+  const body = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x');
+  return `${body}7a`;
+}
+
+async function tenantBySlug(owner: Database, slug: string) {
+  const tenant = await unsafeGetTenantBySlug(owner, slug);
+  if (!tenant) throw new CliUsageError(`No tenant with slug "${slug}". See: npm run cli -- list-tenants`);
+  return tenant;
+}
+
+export const commands: Record<string, { usage: string; run(owner: Database, options: CliOptions, out: CliOutput): Promise<void> }> = {
+  migrate: {
+    usage: 'migrate',
+    async run(owner, _options, out) {
+      await runMigrations(owner);
+      out('Migrations are up to date.');
+    },
+  },
+  'list-tenants': {
+    usage: 'list-tenants',
+    async run(owner, _options, out) {
+      for (const t of await unsafeListTenants(owner)) {
+        out(`${t.slug}\t${t.nameJa}\t${t.publicOrigin}\t${t.allowedHosts.join(',') || '-'}`);
+      }
+    },
+  },
+  'create-tenant': {
+    usage:
+      'create-tenant --slug <slug> --name-ja <name> --name-en <name> --origin <https://host> [--host <host>]... (--config <file.json> | --copy-config-from <slug>)',
+    async run(owner, options, out) {
+      const configSource = options.config;
+      let config: unknown;
+      if (typeof configSource === 'string') {
+        config = JSON.parse(await readFile(configSource, 'utf8'));
+      } else if (typeof options['copy-config-from'] === 'string') {
+        config = (await tenantBySlug(owner, options['copy-config-from'])).config;
+      } else {
+        throw new CliUsageError('--config <file.json> or --copy-config-from <slug> is required');
+      }
+      const parsed = ZTenantConfig.safeParse(config);
+      if (!parsed.success) {
+        throw new CliUsageError(`The tenant configuration is invalid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+      }
+      const hosts = options.host === undefined ? [] : ([] as string[]).concat(options.host as string | string[]);
+      const tenant = await unsafeCreateTenant(owner, {
+        slug: required(options, 'slug'),
+        nameJa: required(options, 'name-ja'),
+        nameEn: required(options, 'name-en'),
+        publicOrigin: required(options, 'origin'),
+        allowedHosts: hosts,
+        config: parsed.data,
+      });
+      out(`Created tenant ${tenant.slug} (${tenant.nameJa}) at ${tenant.publicOrigin}`);
+    },
+  },
+  'create-staff': {
+    usage: 'create-staff --tenant <slug> --email <email> --name <display name> --role <secretariat|ministry|tenant_admin> [--password <password>]',
+    async run(owner, options, out) {
+      const tenant = await tenantBySlug(owner, required(options, 'tenant'));
+      const password = typeof options.password === 'string' ? options.password : generatePassword();
+      const user = await createStaffUser(owner, tenant.id, {
+        email: required(options, 'email'),
+        displayName: required(options, 'name'),
+        role: required(options, 'role') as 'secretariat',
+        password,
+      });
+      out(`Created staff user ${user.id} in ${tenant.slug}.`);
+      if (options.password === undefined) out(`Generated password: ${password}`);
+    },
+  },
+  'create-applicant': {
+    usage: 'create-applicant --tenant <slug> --login-id <user id> --email <email> --name <display name> [--password <password>]',
+    async run(owner, options, out) {
+      const tenant = await tenantBySlug(owner, required(options, 'tenant'));
+      const password = typeof options.password === 'string' ? options.password : generatePassword();
+      const user = await createApplicantUser(owner, tenant.id, {
+        loginId: required(options, 'login-id'),
+        email: required(options, 'email'),
+        displayName: required(options, 'name'),
+        password,
+      });
+      out(`Created applicant ${user.id} in ${tenant.slug}.`);
+      if (options.password === undefined) out(`Generated password: ${password}`);
+    },
+  },
+};

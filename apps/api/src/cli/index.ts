@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
+import { parseCliEnv } from './cli-env';
+import { CliUsageError, commands } from './commands';
+import { openOwnerDatabase } from './open-owner-database';
+
+/** `npm run cli -- <command> [--options]`: operator tasks, in embedded or production mode. */
+function usage(): string {
+  return ['Usage: npm run cli -- <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(name ? `Unknown command: ${name}\n\n${usage()}` : usage());
+    return 2;
+  }
+  const stringOption = { type: 'string' } as const;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      host: { type: 'string', multiple: true },
+      slug: stringOption,
+      'name-ja': stringOption,
+      'name-en': stringOption,
+      origin: stringOption,
+      config: stringOption,
+      'copy-config-from': stringOption,
+      tenant: stringOption,
+      email: stringOption,
+      name: stringOption,
+      role: stringOption,
+      password: stringOption,
+      'login-id': stringOption,
+    },
+  });
+  const env = parseCliEnv(process.env);
+  const owner = await openOwnerDatabase(env);
+  try {
+    await command.run(owner, values, (line) => console.log(line));
+    return 0;
+  } finally {
+    await owner.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ZodError) console.error(`Error: invalid input:\n${error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    else console.error(error instanceof Error ? `Error: ${error.message}` : error);
+    if (error instanceof CliUsageError) console.error(`\n${usage()}`);
+    process.exit(1);
+  },
+);

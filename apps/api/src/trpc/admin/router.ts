@@ -1,0 +1,12 @@
+import { router } from '../init';
+import { getTenant } from '../shared/tenant/get-tenant';
+import { sessionRouter } from './session/router';
+import { staffRouter } from './staff/router';
+
+/** Everything the staff console may call; mounted at its own path with its own session cookie. */
+export const adminRouter = router({
+  tenant: router({ get: getTenant }),
+  session: sessionRouter,
+  staff: staffRouter,
+});
+export type AdminRouter = typeof adminRouter;

@@ -1,0 +1,5 @@
+import { router } from '../../init';
+import { getStaff } from './get-staff';
+import { listStaff } from './list-staff';
+
+export const staffRouter = router({ get: getStaff, find: listStaff });
