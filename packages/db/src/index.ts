@@ -10,6 +10,7 @@ export {
   switchPgliteToAppRole,
   type TenantTx,
 } from './database';
+export { pgErrorCode } from './errors';
 export { isUuid, withTenant } from './tenant-transaction';
 export { assertSafeAppRole, UnsafeDatabaseRoleError } from './role-safety';
 export type { TenantRecord } from './platform/tenant-record';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { APP_ROLE, createPostgresDatabase, type Database, runMigrations } from '../database';
+import { pgErrorCode } from '../errors';
 import type { TenantRecord } from '../platform/tenant-record';
 import { unsafeCreateTenant } from '../platform/tenants';
 import { kaigoTenantConfig } from '../seed/demo-tenants';
@@ -141,7 +142,7 @@ async function buildTemplate(): Promise<string> {
     await adminQuery(`alter database "${build}" rename to "${template}"`);
   } catch (error) {
     await dropDatabase(build);
-    if (pgCode(error) === '42P04') return template; // another process renamed its copy first
+    if (pgErrorCode(error) === '42P04') return template; // another process renamed its copy first
     throw error;
   }
   return template;
@@ -168,15 +169,11 @@ async function adminQuery(statement: string): Promise<postgres.Row[]> {
         return [...(await admin.unsafe(statement))];
       } catch (error) {
         // 55006 object_in_use: "database is being accessed by other users" (a backend still exiting).
-        if (pgCode(error) !== '55006' || attempt >= 50) throw error;
+        if (pgErrorCode(error) !== '55006' || attempt >= 50) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
   } finally {
     await admin.end({ timeout: 5 });
   }
-}
-
-function pgCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
