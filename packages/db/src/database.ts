@@ -30,23 +30,24 @@ export const APP_ROLE = 'kyogikai_app';
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
 /** Underlying clients, kept out of the public `Database` shape. */
-const postgresClients = new WeakMap<Database, postgres.Sql>();
+const postgresUrls = new WeakMap<Database, string>();
 const pgliteClients = new WeakMap<Database, PGlite>();
 
 /** One pool to PostgreSQL. Connect as `kyogikai_app` for serving, as the owner for migrations and operator tasks. */
 export function createPostgresDatabase(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, {
-    max: options.max ?? 10,
-    // Migrations print "already exists, skipping" notices; they are expected, not news.
-    onnotice: () => {},
-  });
+  const client = connectPostgres(url, options.max ?? 10);
   const database: Database = {
     kind: 'postgres',
     db: drizzlePostgres({ client, schema }),
     close: () => client.end({ timeout: 5 }),
   };
-  postgresClients.set(database, client);
+  postgresUrls.set(database, url);
   return database;
+}
+
+function connectPostgres(url: string, max: number): postgres.Sql {
+  // Migrations print "already exists, skipping" notices; they are expected, not news.
+  return postgres(url, { max, onnotice: () => {} });
 }
 
 /**
@@ -94,20 +95,18 @@ export async function runMigrations(owner: Database): Promise<void> {
     await migratePglite(drizzlePglite({ client: pgliteClient, schema }), config);
     return;
   }
-  const client = postgresClients.get(owner);
-  if (!client) throw new Error('runMigrations: not a database created by createPostgresDatabase or openPgliteDatabase');
-  // Two servers starting at once would both apply the same migration; hold a session lock on a
-  // reserved connection while drizzle migrates through the pool.
-  const lock = await client.reserve();
+  const url = postgresUrls.get(owner);
+  if (!url) throw new Error('runMigrations: not a database created by createPostgresDatabase or openPgliteDatabase');
+  // Two servers starting at once would both apply the same migration: hold a session advisory
+  // lock while migrating. A dedicated single connection carries both the lock and the migration
+  // (the caller's pool may have max: 1, or be busy).
+  const client = connectPostgres(url, 1);
   try {
-    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    try {
-      await migratePostgres(drizzlePostgres({ client, schema }), config);
-    } finally {
-      await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-    }
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres({ client, schema }), config);
   } finally {
-    lock.release();
+    // Ending the connection releases the lock, also when the migration failed.
+    await client.end({ timeout: 5 });
   }
 }
 
