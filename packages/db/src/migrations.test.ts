@@ -65,21 +65,22 @@ describe('migrations on PostgreSQL', () => {
     expect(row?.trigrams).toBeGreaterThan(0);
   });
 
-  it('leave every public table tenant-scoped: RLS forced, one policy, tenant_id NOT NULL and leading an index', async () => {
-    const tables = await queryRows<{ name: string; rls: boolean; forced: boolean; policies: number; tenant_not_null: boolean | null; tenant_index: boolean }>(
+  it('leave every public table tenant-scoped: RLS forced, one policy, readable by the app role, tenant_id NOT NULL and leading an index', async () => {
+    const tables = await queryRows<{ name: string; rls: boolean; forced: boolean; policies: number; tenant_not_null: boolean | null; tenant_index: boolean; app_select: boolean }>(
       db.owner.db,
       sql`select c.relname::text as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
                  (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies,
                  (select a.attnotnull from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as tenant_not_null,
                  exists (select 1 from pg_index i join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
-                          where i.indrelid = c.oid and a.attname = 'tenant_id') as tenant_index
+                          where i.indrelid = c.oid and a.attname = 'tenant_id') as tenant_index,
+                 has_table_privilege('kyogikai_app', c.oid, 'SELECT') as app_select
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
            where n.nspname = 'public' and c.relkind in ('r', 'p')
            order by 1`,
     );
     expect(tables.map((t) => t.name)).toEqual(['audit_events', 'sessions', 'sign_in_throttles', 'tenants', 'users']);
     for (const table of tables) {
-      expect(table, table.name).toMatchObject({ rls: true, forced: true, policies: 1 });
+      expect(table, table.name).toMatchObject({ rls: true, forced: true, policies: 1, app_select: true });
       // `tenants` is scoped by its own id; every other table carries tenant_id.
       if (table.name !== 'tenants') expect(table, table.name).toMatchObject({ tenant_not_null: true, tenant_index: true });
     }
