@@ -1,0 +1,21 @@
+export { createBullMqJobQueue, mailJobOptions, type TBullMqJobQueueOptions } from './bullmq-job-queue';
+export { createInlineJobQueue, type InlineJobQueue, type TInlineJobQueueOptions } from './inline-job-queue';
+export { InvalidJobPayloadError, isPermanentJobError, PermanentJobError } from './job-errors';
+export { consoleJobLogger, type JobQueue, type TJobLogger } from './job-queue';
+export {
+  fromMailJobData,
+  MAIL_JOB_NAME,
+  MAIL_JOB_VERSION,
+  MAIL_QUEUE_NAME,
+  parseMailJob,
+  type TMailJob,
+  type TMailJobData,
+  type TMailTemplateCatalog,
+  toMailJobData,
+  ZMailJob,
+  ZMailJobData,
+  ZMessageId,
+} from './mail-job';
+export { MAIL_QUEUE_CONFIG, mailRetryDelayMs, type TMailQueueConfig } from './mail-queue.config';
+export { type TRedisConnection, toBullMqConnection } from './redis-connection';
+export { closeOrDisconnect, TimeoutError, withTimeout } from './with-timeout';
