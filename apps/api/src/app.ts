@@ -74,7 +74,7 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
       endpoint: `${c.var.tenantPrefix}/api/${appName}/trpc`,
       router: appName === 'portal' ? portalRouter : adminRouter,
       // @hono/trpc-server types the context as a plain record; ours is the typed ApiContext.
-      createContext: (): Record<string, unknown> & ApiContext => ({
+      createContext: ({ resHeaders }): Record<string, unknown> & ApiContext => ({
         app: appName,
         tenant: c.var.tenant,
         database: deps.database,
@@ -87,8 +87,8 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
         clientAddress: clientAddress(c),
         tenantUrl: (path) => tenantUrl(c.var.tenant, path),
         cookies: {
-          setSession: (token, expiresAt) => writeSessionCookie(c, appName, cookieSettings, token, expiresAt),
-          clearSession: () => clearSessionCookie(c, appName, cookieSettings),
+          setSession: (token, expiresAt) => writeSessionCookie(resHeaders, appName, cookieSettings, token, expiresAt),
+          clearSession: () => clearSessionCookie(resHeaders, appName, cookieSettings),
         },
       }),
       onError: ({ error }) => {

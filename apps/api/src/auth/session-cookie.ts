@@ -1,6 +1,6 @@
 import type { TSessionApp } from '@kyogikai/domain';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { generateCookie, getCookie } from 'hono/cookie';
 
 /**
  * Portal and admin use different cookie names so they never overwrite each other (they share a
@@ -31,10 +31,14 @@ export function readSessionCookie(c: Context, app: TSessionApp, settings: Cookie
   return getCookie(c, sessionCookieName(app, settings)) ?? null;
 }
 
-export function writeSessionCookie(c: Context, app: TSessionApp, settings: CookieSettings, token: string, expiresAt: Date) {
-  setCookie(c, sessionCookieName(app, settings), token, { ...cookieOptions(settings), expires: expiresAt });
+/**
+ * Set-Cookie values are appended to the headers tRPC puts on its own response (`resHeaders`):
+ * the tRPC adapter builds a fresh Response, so headers set on the Hono context would be lost.
+ */
+export function writeSessionCookie(headers: Headers, app: TSessionApp, settings: CookieSettings, token: string, expiresAt: Date) {
+  headers.append('Set-Cookie', generateCookie(sessionCookieName(app, settings), token, { ...cookieOptions(settings), expires: expiresAt }));
 }
 
-export function clearSessionCookie(c: Context, app: TSessionApp, settings: CookieSettings) {
-  deleteCookie(c, sessionCookieName(app, settings), cookieOptions(settings));
+export function clearSessionCookie(headers: Headers, app: TSessionApp, settings: CookieSettings) {
+  headers.append('Set-Cookie', generateCookie(sessionCookieName(app, settings), '', { ...cookieOptions(settings), maxAge: 0, expires: new Date(0) }));
 }

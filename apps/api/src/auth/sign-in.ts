@@ -2,7 +2,8 @@ import { schema, withTenant, type Database } from '@kyogikai/db';
 import type { TSessionApp } from '@kyogikai/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { verifyPassword } from './passwords';
-import { createSession, type SessionPolicy } from './sessions';
+import { createSession, deleteSession, type SessionPolicy } from './sessions';
+import { sessionIdFromToken } from './session-token';
 import { clearAccountFailures, readThrottle, recordFailure, throttleKeys, type ThrottlePolicy } from './sign-in-throttle';
 
 export class SignInRefusedError extends Error {
@@ -22,6 +23,8 @@ export interface SignInInput {
   /** Portal: the applicant's ユーザーID. Admin: the staff member's email address. */
   identifier: string;
   password: string;
+  /** The session cookie the browser already held, if any: it is ended, never reused (fixation). */
+  previousToken: string | null;
   clientAddress: string;
   now: Date;
   sessionPolicy: SessionPolicy;
@@ -64,6 +67,7 @@ export async function signIn(input: SignInInput): Promise<{ token: string; expir
 
   return withTenant(input.database, input.tenantId, async (tx) => {
     await clearAccountFailures(tx, keys);
+    if (input.previousToken) await deleteSession(tx, sessionIdFromToken(input.previousToken));
     const session = await createSession(tx, {
       tenantId: input.tenantId,
       userId: user.id,

@@ -11,6 +11,7 @@ export async function signInWith(ctx: ApiContext, identifier: string, password: 
       app: ctx.app,
       identifier,
       password,
+      previousToken: ctx.sessionToken,
       clientAddress: ctx.clientAddress,
       now: ctx.clock.now(),
       sessionPolicy: ctx.sessionPolicy,
