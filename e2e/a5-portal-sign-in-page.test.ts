@@ -42,6 +42,11 @@ describe('A5 portal sign-in page', () => {
 
     await expectNoSeriousA11yViolations(page, 'portal sign-in (kaigo)');
     await screenshot(page, 'a5-portal-sign-in-kaigo');
+
+    // Phone width: the same page reflows without horizontal scrolling (WCAG 1.4.10).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'a5-portal-sign-in-kaigo-mobile');
     await context.close();
   });
 

@@ -3,6 +3,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
 
+/** Set by the global setup once the apps are built for this run. */
+export const APPS_BUILT_FLAG = 'KYOGIKAI_E2E_APPS_BUILT';
+
 /** Everything that ends up in the SPA bundles; a change in any of it means a rebuild. */
 const APPS = ['portal', 'admin'] as const;
 const SHARED_SOURCES = ['packages/ui/src', 'packages/ui/package.json', 'packages/domain/src'];
@@ -31,13 +34,17 @@ export function staleApps(): string[] {
 
 /**
  * The API serves apps/{portal,admin}/dist; build them when missing or older than their sources.
- * Runs once in vitest's global setup (so parallel test files do not race to build).
+ * Runs in vitest's global setup; `startPlatformForTest` calls it too, for scripts that use the
+ * fixture without the global setup, and then it is a no-op inside a vitest run.
  */
 export function ensureAppsBuilt(): void {
+  if (process.env[APPS_BUILT_FLAG] === '1') return;
   const stale = staleApps();
   if (stale.length === 0) return;
   const workspaces = stale.flatMap((app) => ['-w', `@kyogikai/${app}`]);
   console.log(`[e2e] building ${stale.join(' and ')} (dist missing or stale)…`);
-  const result = spawnSync('npm', ['run', 'build', ...workspaces], { cwd: REPO_ROOT, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync('npm', ['run', 'build', ...workspaces], { cwd: REPO_ROOT, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`npm run build ${workspaces.join(' ')} failed with exit code ${result.status}`);
 }

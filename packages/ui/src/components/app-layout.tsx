@@ -66,7 +66,10 @@ export function AppLayout({ tenant, appName, homeHref, onHomeClick, banner, user
         <footer className="k-footer">
           <div className="k-footer__inner">
             <h2>{t('layout.contactHeading')}</h2>
-            <p className="k-footer__org">{tenant.secretariat.name}</p>
+            {/* The council's contact details are tenant data, written in Japanese. */}
+            <p className="k-footer__org" lang="ja">
+              {tenant.secretariat.name}
+            </p>
             <dl>
               <dt>{t('layout.contactEmail')}</dt>
               <dd>
@@ -77,7 +80,7 @@ export function AppLayout({ tenant, appName, homeHref, onHomeClick, banner, user
                 <a href={`tel:${tenant.secretariat.phone.replace(/[^\d+]/g, '')}`}>{tenant.secretariat.phone}</a>
               </dd>
               <dt>{t('layout.contactHours')}</dt>
-              <dd>{tenant.secretariat.hours}</dd>
+              <dd lang="ja">{tenant.secretariat.hours}</dd>
             </dl>
           </div>
         </footer>
