@@ -10,6 +10,7 @@ export type TMailQueueConfig = {
   keepCompletedSeconds: number;
   keepFailedSeconds: number;
   enqueueTimeoutMs: number;
+  workerCloseGraceMs: number;
 };
 
 export const MAIL_QUEUE_CONFIG: TMailQueueConfig = {
@@ -32,6 +33,10 @@ export const MAIL_QUEUE_CONFIG: TMailQueueConfig = {
   // The producer gives up after this long when Redis is unreachable instead of hanging the
   // request; the add may still land later, which the jobId dedupe makes harmless on a retry.
   enqueueTimeoutMs: 5_000,
+  // On shutdown the worker lets running sends finish for this long, then drops its connections:
+  // under the 30 s a container runtime waits between SIGTERM and SIGKILL. A send cut off here is
+  // retried (same Message-ID) once its lock expires.
+  workerCloseGraceMs: 25_000,
 };
 
 /**

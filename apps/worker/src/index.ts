@@ -1,0 +1,69 @@
+// Production entry point: `tsx apps/worker/src/index.ts`. Loads the environment, refuses to start
+// on a database role that would bypass row-level security, then sends mail jobs until SIGTERM.
+import { assertSafeAppRole, createPostgresDatabase } from '@kyogikai/db';
+import nodemailer from 'nodemailer';
+import { parseWorkerEnv, WorkerEnvError } from './env';
+import { createTenantBrandingLoader } from './processors/mail/load-tenant-branding';
+import { createMailProcessor } from './processors/mail/send-mail';
+import { startMailWorker } from './start-mail-worker';
+
+function log(level: 'info' | 'error', message: string, details: object = {}) {
+  console[level](JSON.stringify({ level, time: new Date().toISOString(), service: 'worker', message, ...details }));
+}
+
+async function main() {
+  let env: ReturnType<typeof parseWorkerEnv>;
+  try {
+    env = parseWorkerEnv(process.env);
+  } catch (error) {
+    if (error instanceof WorkerEnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const database = createPostgresDatabase(env.DATABASE_APP_URL, { max: 4 });
+  try {
+    await assertSafeAppRole(database);
+  } catch (error) {
+    log('error', 'refusing to start: unsafe database role', { error: error instanceof Error ? error.message : String(error) });
+    await database.close();
+    process.exit(1);
+  }
+
+  const transport = nodemailer.createTransport(env.SMTP_URL);
+  const logger = {
+    info: (details: object, message: string) => log('info', message, details),
+    warn: (details: object, message: string) => log('error', message, details),
+    error: (details: object, message: string) => log('error', message, details),
+  };
+  const processor = createMailProcessor({ loadBranding: createTenantBrandingLoader(database), transport, logger });
+  const worker = startMailWorker({
+    connection: env.REDIS_URL,
+    processor,
+    logger,
+    ...(env.MAIL_QUEUE_PREFIX === undefined ? {} : { prefix: env.MAIL_QUEUE_PREFIX }),
+  });
+  await worker.waitUntilReady();
+  log('info', 'mail worker started');
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    log('info', 'stopping', { signal });
+    await worker.close();
+    transport.close();
+    await database.close();
+    log('info', 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log('error', 'worker crashed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+// What other apps may use of the worker (the API runs these in-process in embedded mode).
+// `src/index.ts` is the production entry point, not a library.
+export {
+  createMailProcessor,
+  mailMessageIdHeader,
+  type TMailProcessor,
+  type TMailProcessorOptions,
+} from './processors/mail/send-mail';
+export { createTenantBrandingLoader } from './processors/mail/load-tenant-branding';
+export { startMailWorker, type TMailWorker, type TStartMailWorkerOptions } from './start-mail-worker';
