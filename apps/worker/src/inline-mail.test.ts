@@ -3,7 +3,14 @@ import { createInlineJobQueue, type TMailJob } from '@kyogikai/jobs';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMailProcessor } from './processors/mail/send-mail';
-import { EXPECTED_SUBJECT, fastMailQueueConfig, quietLogger, SIGN_IN_URL, staffAccountCreatedJob, testBranding } from './test-support/fixtures';
+import {
+  EXPECTED_SUBJECT,
+  fastMailQueueConfig,
+  quietLogger,
+  SIGN_IN_URL,
+  staffAccountCreatedJob,
+  testBranding,
+} from './test-support/fixtures';
 import { startSmtpTestServer } from './test-support/smtp-test-server';
 
 const cleanups: Array<() => Promise<unknown>> = [];

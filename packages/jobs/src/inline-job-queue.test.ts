@@ -97,7 +97,11 @@ describe('createInlineJobQueue', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       active -= 1;
     };
-    const queue = createInlineJobQueue(processMail, { templates: testTemplates, config: { ...fastConfig, concurrency: 2 }, logger: quietLogger });
+    const queue = createInlineJobQueue(processMail, {
+      templates: testTemplates,
+      config: { ...fastConfig, concurrency: 2 },
+      logger: quietLogger,
+    });
     for (let index = 0; index < 6; index += 1) await queue.enqueueMail(testMailJob({ messageId: `c-${index}` }));
     await queue.whenIdle();
     expect(maxActive).toBe(2);

@@ -28,10 +28,7 @@ type TTask = { job: TMailJob; attempt: number };
  * `close()` (and a crash) drops the ones waiting for a retry, which is acceptable where the mail
  * goes to a local capture, not to people.
  */
-export function createInlineJobQueue(
-  processMail: (job: TMailJob) => Promise<void>,
-  options: TInlineJobQueueOptions,
-): InlineJobQueue {
+export function createInlineJobQueue(processMail: (job: TMailJob) => Promise<void>, options: TInlineJobQueueOptions): InlineJobQueue {
   const config = options.config ?? MAIL_QUEUE_CONFIG;
   const logger = options.logger ?? consoleJobLogger;
   const dedupeWindowMs = config.keepCompletedSeconds * 1000;

@@ -6,8 +6,7 @@ import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@
 import type { ReactNode } from 'react';
 import type { TEmailBranding } from '../branding';
 
-const fontFamily =
-  '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", Meiryo, "Yu Gothic", sans-serif';
+const fontFamily = '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", Meiryo, "Yu Gothic", sans-serif';
 
 const styles = {
   body: { backgroundColor: '#f4f5f7', fontFamily, margin: 0, padding: '24px 0' },
@@ -54,9 +53,7 @@ export function EmailLayout({ branding, preview, children }: TEmailLayoutProps) 
               <br />
               {`電話: ${contact.phone}（${contact.hours}）`}
             </Text>
-            <Text style={styles.footerText}>
-              {`このメールは${branding.tenantName.ja}のシステムから自動送信されています。`}
-            </Text>
+            <Text style={styles.footerText}>{`このメールは${branding.tenantName.ja}のシステムから自動送信されています。`}</Text>
           </Section>
         </Container>
       </Body>

@@ -51,9 +51,7 @@ export default function StaffAccountCreated({
           {signInUrl}
         </Link>
       </Text>
-      <Text style={textStyles.small}>
-        このメールに心当たりがない場合は、サインインせずに下記の事務局までご連絡ください。
-      </Text>
+      <Text style={textStyles.small}>このメールに心当たりがない場合は、サインインせずに下記の事務局までご連絡ください。</Text>
       <Text lang="en" style={textStyles.english}>
         {`An administrator account has been created for you at ${branding.tenantName.en}. Sign in with ${loginEmail} at ${signInUrl}`}
       </Text>

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('createTenantBrandingLoader (app role, row-level security)', () => {
-  it("maps the tenant row and config to email branding that renders", async () => {
+  it('maps the tenant row and config to email branding that renders', async () => {
     const tenant = await createTenantFixture(testDb.owner);
     const branding = await createTenantBrandingLoader(testDb.app)(tenant.id);
 

@@ -64,7 +64,10 @@ describe('createMailProcessor', () => {
   it.each([
     ['an unknown template', staffAccountCreatedJob({ template: 'no-such-email' })],
     ['props the template refuses', staffAccountCreatedJob({ props: { recipientName: '鈴木' } })],
-    ['a link outside the tenant origin', staffAccountCreatedJob({ props: { ...staffAccountCreatedJob().props, signInUrl: 'https://attacker.example/x' } })],
+    [
+      'a link outside the tenant origin',
+      staffAccountCreatedJob({ props: { ...staffAccountCreatedJob().props, signInUrl: 'https://attacker.example/x' } }),
+    ],
   ])('fails permanently (no retry) for %s, before sending anything', async (_label, job) => {
     const { transport, sent } = captureTransport();
     const process = createMailProcessor({ loadBranding: async () => testBranding, transport, logger: quietLogger });
