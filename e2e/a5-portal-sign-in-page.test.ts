@@ -33,7 +33,7 @@ describe('A5 portal sign-in page', () => {
 
     // The label is exactly the manual's two readings; the required marker is a separate badge.
     const loginIdLabel = page.locator('label[for="loginId"]');
-    expect((await loginIdLabel.evaluate((label) => label.firstChild?.textContent ?? ''))).toBe(LOGIN_ID_LABEL);
+    expect(await loginIdLabel.evaluate((label) => label.firstChild?.textContent ?? '')).toBe(LOGIN_ID_LABEL);
     await visible(page.getByLabel(LOGIN_ID_LABEL));
     await visible(page.getByLabel('パスワード'));
     await visible(page.getByRole('button', { name: 'ログイン', exact: true }));

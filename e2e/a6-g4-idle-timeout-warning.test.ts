@@ -35,7 +35,9 @@ describe('A6/G4 idle sign-out with a warning (WCAG 2.2.1)', () => {
     await platform?.stop();
   });
 
-  it('G4/A6: warns in every tab, extends with one button, only user actions count as activity, then signs out when idle', { timeout: 180_000 }, async () => {
+  it('G4/A6: warns in every tab, extends with one button, only user actions count as activity, then signs out when idle', {
+    timeout: 180_000,
+  }, async () => {
     const { context, page: first } = await newPage(browser);
     const requests: Request[] = [];
     context.on('request', (request) => {

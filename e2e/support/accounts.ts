@@ -14,7 +14,19 @@ export interface ApplicantAccount {
 }
 
 export async function createStaff(platform: Platform, tenant: string, staff: StaffAccount): Promise<void> {
-  await platform.cli(['create-staff', '--tenant', tenant, '--email', staff.email, '--role', staff.role, '--name', staff.name, '--password', staff.password]);
+  await platform.cli([
+    'create-staff',
+    '--tenant',
+    tenant,
+    '--email',
+    staff.email,
+    '--role',
+    staff.role,
+    '--name',
+    staff.name,
+    '--password',
+    staff.password,
+  ]);
 }
 
 export async function createApplicant(platform: Platform, tenant: string, applicant: ApplicantAccount): Promise<void> {

@@ -26,7 +26,13 @@ export function staleApps(): string[] {
   return APPS.filter((app) => {
     const built = path.join(REPO_ROOT, 'apps', app, 'dist', 'index.html');
     if (!existsSync(built)) return true;
-    const sources = [`apps/${app}/src`, `apps/${app}/index.html`, `apps/${app}/vite.config.ts`, `apps/${app}/package.json`, ...SHARED_SOURCES];
+    const sources = [
+      `apps/${app}/src`,
+      `apps/${app}/index.html`,
+      `apps/${app}/vite.config.ts`,
+      `apps/${app}/package.json`,
+      ...SHARED_SOURCES,
+    ];
     const newestSource = Math.max(...sources.map((source) => newestMtime(path.join(REPO_ROOT, source))));
     return newestSource > statSync(built).mtimeMs;
   });

@@ -1,6 +1,13 @@
 export { createActivityTracker, USER_ACTIVITY_HEADER, USER_ACTIVITY_WINDOW_MS, type ActivityTracker } from './lib/activity';
 export { apiErrorKey, formErrorsFromApiError, hasFormErrors, NO_FORM_ERRORS, type FormErrors } from './lib/form-errors';
-export { appLocationFromPath, currentAppLocation, tenantLocationFromPath, type AppLocation, type AppName, type TenantLocation } from './lib/tenant-prefix';
+export {
+  appLocationFromPath,
+  currentAppLocation,
+  tenantLocationFromPath,
+  type AppLocation,
+  type AppName,
+  type TenantLocation,
+} from './lib/tenant-prefix';
 export { createTrpcTransport, isBackgroundOperation, type OperationContextFlags, type TrpcTransport } from './lib/trpc-transport';
 export { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, translateMessage, type Language, type Message } from './i18n/create-i18n';
 export { uiJa, type CatalogueOf, type UiCatalogue } from './i18n/ja';

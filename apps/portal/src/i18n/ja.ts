@@ -15,8 +15,7 @@ export const portalJa = {
     invalidCredentials: 'ユーザーID（ログインID）またはパスワードが正しくありません。',
   },
   session: {
-    idleSignedOut:
-      '一定時間操作がなかったため、自動的にログアウトしました。一時保存した内容は、再度ログインすると続きから入力できます。',
+    idleSignedOut: '一定時間操作がなかったため、自動的にログアウトしました。一時保存した内容は、再度ログインすると続きから入力できます。',
   },
   myPage: {
     title: 'マイページ',

@@ -24,6 +24,7 @@ export function ErrorSummary({ message, items, attempt }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const isVisible = Boolean(message) || items.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the trigger: refocus on every failed submit.
   useEffect(() => {
     if (isVisible) ref.current?.focus();
   }, [attempt, isVisible]);

@@ -11,9 +11,7 @@ export interface SessionStatusSnapshot {
 
 export type SessionEndReason = 'idle' | 'signed-out';
 
-type ChannelMessage =
-  | { type: 'deadline'; idleExpiresAt: number; warningSeconds: number }
-  | { type: 'ended'; reason: SessionEndReason };
+type ChannelMessage = { type: 'deadline'; idleExpiresAt: number; warningSeconds: number } | { type: 'ended'; reason: SessionEndReason };
 
 export const STATUS_POLL_INTERVAL_MS = 30_000;
 /** A user-initiated request moved the server's deadline; re-read it shortly after. */

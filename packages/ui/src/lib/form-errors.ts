@@ -25,11 +25,7 @@ interface ApiErrorData {
 }
 
 function isParams(value: unknown): value is Params {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number')
-  );
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number');
 }
 
 function message(key: string, params: unknown): Message {

@@ -19,7 +19,10 @@ describe('tenant prefix from the URL', () => {
 
   it('builds router basename and API URL per app', () => {
     expect(appLocationFromPath('/t/kaigo/sign-in', 'portal')).toMatchObject({ basename: '/t/kaigo', trpcUrl: '/t/kaigo/api/portal/trpc' });
-    expect(appLocationFromPath('/t/kaigo/admin/', 'admin')).toMatchObject({ basename: '/t/kaigo/admin', trpcUrl: '/t/kaigo/api/admin/trpc' });
+    expect(appLocationFromPath('/t/kaigo/admin/', 'admin')).toMatchObject({
+      basename: '/t/kaigo/admin',
+      trpcUrl: '/t/kaigo/api/admin/trpc',
+    });
     expect(appLocationFromPath('/sign-in', 'portal')).toMatchObject({ basename: '/', trpcUrl: '/api/portal/trpc' });
     expect(appLocationFromPath('/admin/', 'admin')).toMatchObject({ basename: '/admin', trpcUrl: '/api/admin/trpc' });
   });

@@ -63,9 +63,7 @@ export function useFormErrors(fields: Record<string, FormFieldInfo>): UseFormErr
       Object.entries(errors.fields).map(([name, message]) => {
         const field = fields[name];
         const text = translateMessage(t, i18n, message);
-        return field
-          ? { fieldId: field.id, text: t('form.errorSummaryItem', { label: field.label, message: text }) }
-          : { text };
+        return field ? { fieldId: field.id, text: t('form.errorSummaryItem', { label: field.label, message: text }) } : { text };
       }),
     [errors, fields, t, i18n],
   );
