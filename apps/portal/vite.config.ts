@@ -36,6 +36,18 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: { '^/t/[^/]+/api/': { target: apiOrigin, changeOrigin: false }, '/health': apiOrigin },
+    proxy: {
+      '^/t/[^/]+/api/': {
+        target: apiOrigin,
+        // The API refuses writes whose Origin is not the tenant's configured origin (CSRF); the
+        // dev server stands in for that origin, so present the API's own.
+        configure: (proxy) => {
+          proxy.on('proxyReq', (request) => {
+            if (request.getHeader('origin')) request.setHeader('origin', apiOrigin);
+          });
+        },
+      },
+      '/health': apiOrigin,
+    },
   },
 });
