@@ -10,6 +10,8 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie, type CookieS
 import { clientAddress } from './http/client-address';
 import { rejectCrossOriginWrites } from './http/csrf';
 import { securityHeaders } from './http/security-headers';
+import { type TenantEnv, USER_ACTIVITY_HEADER } from './http/tenant-env';
+import { auditExportRoutes } from './rest/audit-export';
 import { devMailboxRoutes } from './rest/dev-mailbox';
 import { healthRoutes } from './rest/health';
 import { createSpaServer } from './rest/spa';
@@ -18,9 +20,6 @@ import { adminRouter } from './trpc/admin/router';
 import type { ApiContext } from './trpc/context';
 import { portalRouter } from './trpc/portal/router';
 
-type TenantEnv = { Variables: { tenant: TenantRecord; tenantPrefix: string } };
-
-const USER_ACTIVITY_HEADER = 'x-user-activity';
 
 /**
  * The HTTP surface. Platform routes (/health, built assets, the dev mailbox) are tenant-free;
@@ -97,6 +96,8 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
     });
     return handler(c, async () => {});
   });
+  // Plain streaming HTTP routes beside tRPC, with the same session, role and tenant checks.
+  scoped.route('/api/admin/export', auditExportRoutes(deps));
   scoped.all('/api/*', (c) => c.json({ error: { messageKey: 'common.notFound', message: 'Not found' } }, 404));
   scoped.get('/admin', (c) => c.redirect(`${c.var.tenantPrefix}/admin/`));
   scoped.get('/admin/*', (c) => adminSpa.index(c));
