@@ -1,6 +1,6 @@
 import { emailTemplateCatalog } from '@kyogikai/email';
 import { createBullMqJobQueue, MAIL_QUEUE_NAME, toMailJobData } from '@kyogikai/jobs';
-import { deleteRedisKeysWithPrefix, SHARED_REDIS_URL, uniqueRedisPrefix } from '@kyogikai/jobs/testing';
+import { deleteRedisKeysWithPrefix, SHARED_REDIS_URL, startOwnRedisServer, uniqueRedisPrefix } from '@kyogikai/jobs/testing';
 import { Queue } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,5 +126,17 @@ describe('mail worker on real Redis and an in-process SMTP server', () => {
     expect(job?.attemptsMade).toBe(1);
     expect(job?.failedReason).toMatch(/invalid props for email "staff-account-created"/);
     expect(smtp.attempts()).toBe(0);
+  });
+
+  it('close() finishes promptly when Redis has gone away (SIGTERM during an outage)', async () => {
+    const redis = await startOwnRedisServer();
+    cleanups.push(() => redis.stop());
+    const worker = startMailWorker({ connection: redis.url, processor: async () => {}, config: fastMailQueueConfig, logger: quietLogger });
+    await worker.waitUntilReady();
+    await redis.stop();
+
+    const startedAt = Date.now();
+    await worker.close();
+    expect(Date.now() - startedAt).toBeLessThan(fastMailQueueConfig.workerCloseGraceMs);
   });
 });

@@ -15,33 +15,47 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   }
 }
 
-type TDisconnectable = { disconnect(): unknown };
+type TRawClient = { status?: string; disconnect(): unknown };
 type TBullMqCloseable = {
-  close(): Promise<void>;
-  /** BullMQ's Redis backend: `client` and, for a worker, `blockingClient`. */
+  /** `Worker.close(force)` skips waiting for running jobs; `Queue.close()` takes no argument. */
+  close(force?: boolean): Promise<void>;
+  /** BullMQ's Redis backend: `client`, for a worker also `blockingClient`, and `close(force)`. */
   getBackend(): unknown;
+};
+type TRedisBackend = {
+  client?: Promise<TRawClient>;
+  blockingClient?: Promise<TRawClient>;
+  close?(force?: boolean): Promise<void>;
 };
 
 /**
- * Closes a BullMQ Queue or Worker, and makes sure that ends. BullMQ's `close()` sends QUIT and
- * waits for the reply; with Redis unreachable that wait never ends (ioredis holds the command
- * until it reconnects, and BullMQ's own `disconnect()` waits for an 'end' event that ioredis 6
- * does not emit while reconnecting). After `graceMs` the raw connections are dropped, which fails
- * the pending QUIT and lets `close()` finish.
+ * Closes a BullMQ Queue or Worker, and makes sure that ends, also with Redis gone. BullMQ's
+ * graceful `close()` sends QUIT and waits for the reply; with Redis unreachable that wait never
+ * ends (ioredis holds the command until it reconnects, and BullMQ's `disconnect()` waits for an
+ * 'end' event ioredis 6 does not emit while reconnecting), and a worker keeps its retry timers.
+ * So: Redis not connected → force-close at once (running jobs cannot be recorded anyway; they
+ * become stalled and run again later, with the same Message-ID). Connected → graceful close,
+ * letting running jobs finish, for at most `graceMs`; then the raw connections are dropped.
  */
 export async function closeOrDisconnect(target: TBullMqCloseable, graceMs: number): Promise<void> {
+  const backend = target.getBackend() as TRedisBackend;
+  const client = backend.client ? await withTimeout(backend.client, 100, 'client').catch(() => undefined) : undefined;
+  if (client?.status !== 'ready') {
+    await backend.close?.(true).catch(() => {});
+    await withTimeout(target.close(true), graceMs, 'close').catch(() => {});
+    return;
+  }
   const closing = target.close();
   try {
     await withTimeout(closing, graceMs, 'close');
     return;
   } catch {
-    // fall through: force the connections shut
+    // Still closing after the grace period: drop the connections so it can finish.
   }
-  const backend = target.getBackend() as { client?: Promise<TDisconnectable>; blockingClient?: Promise<TDisconnectable> };
   for (const pending of [backend.client, backend.blockingClient]) {
     if (!pending) continue;
-    const client = await withTimeout(pending, 100, 'client').catch(() => undefined);
-    client?.disconnect();
+    const raw = await withTimeout(pending, 100, 'client').catch(() => undefined);
+    raw?.disconnect();
   }
   await withTimeout(closing, graceMs, 'close').catch(() => {});
 }
