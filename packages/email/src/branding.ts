@@ -20,12 +20,17 @@ export const ZAbsoluteHttpUrl = z.url({ protocol: /^https?$/ });
 export const ZEmailBranding = z.strictObject({
   tenantName: z.strictObject({ ja: displayText, en: displayText }),
   /**
-   * The tenant's configured public origin (scheme, host, port; no path). Every link in an email
-   * must live on it: see `renderEmail`.
+   * The tenant's configured public origin (the `tenants.public_origin` column): scheme, host,
+   * port and, where tenants are told apart by a path prefix (development, embedded mode), that
+   * prefix, e.g. `http://localhost:3000/t/kaigo`. No query or fragment; a trailing slash is
+   * dropped. Every link in an email must live under it: see `renderEmail`.
    */
-  publicOrigin: ZAbsoluteHttpUrl.refine((value) => new URL(value).pathname === '/' && !/[?#]/.test(value), {
-    message: 'an origin only, e.g. https://council.example.jp',
-  }).transform((value) => new URL(value).origin),
+  publicOrigin: ZAbsoluteHttpUrl.refine((value) => !/[?#]/.test(value), {
+    message: 'scheme, host and optional path prefix only, e.g. https://council.example.jp',
+  }).transform((value) => {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  }),
   mailSender: z.strictObject({ name: displayText, address: z.email() }),
   secretariatContact: z.strictObject({
     name: displayText,

@@ -67,6 +67,23 @@ describe('renderEmail("staff-account-created")', () => {
     expect((error as EmailInputError).kind).toBe('link');
   });
 
+  it('accepts a public origin with a path prefix, and refuses links into another prefix (embedded mode)', async () => {
+    const embedded = { ...branding, publicOrigin: 'http://localhost:3000/t/kaigo/' };
+    const email = await renderEmail(
+      'staff-account-created',
+      { ...props, signInUrl: 'http://localhost:3000/t/kaigo/admin/sign-in' },
+      embedded,
+    );
+    expect(email.text).toContain('http://localhost:3000/t/kaigo/admin/sign-in');
+    for (const signInUrl of [
+      'http://localhost:3000/t/gaishoku/admin/sign-in',
+      'http://localhost:3000/t/kaigo-evil/admin',
+      'http://localhost:3001/t/kaigo/admin',
+    ]) {
+      await expect(renderEmail('staff-account-created', { ...props, signInUrl }, embedded)).rejects.toMatchObject({ kind: 'link' });
+    }
+  });
+
   it('refuses invalid branding, e.g. a tenant name with a line break (header injection)', async () => {
     const bad = { ...branding, tenantName: { ja: '協議会\r\nBcc: x@example.com', en: 'x' } };
     await expect(renderEmail('staff-account-created', props, bad)).rejects.toMatchObject({ kind: 'branding' });

@@ -4,6 +4,15 @@ import { z } from 'zod';
 import { type TEmailBranding, ZEmailBranding } from './branding';
 import { EmailInputError, emailTemplates, parseEmailProps, type TEmailTemplateName, type TEmailTemplateProps } from './templates';
 
+/** Same origin, and inside the tenant's path prefix if it has one (`/t/kaigo` must not reach `/t/other`). */
+function isUnderPublicOrigin(link: string, publicOrigin: string): boolean {
+  const target = new URL(link);
+  const base = new URL(publicOrigin);
+  if (target.origin !== base.origin) return false;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return prefix === '' || target.pathname === prefix || target.pathname.startsWith(`${prefix}/`);
+}
+
 export type TRenderedEmail = { subject: string; html: string; text: string };
 
 /**
@@ -30,10 +39,10 @@ export async function renderEmail<T extends TEmailTemplateName>(
   // Widened once here: `parseEmailProps` has just checked these props against this template.
   const definition = emailTemplates[template] as unknown as (typeof emailTemplates)[TEmailTemplateName];
   for (const link of definition.links(parsedProps)) {
-    if (new URL(link).origin !== parsedBranding.publicOrigin) {
+    if (!isUnderPublicOrigin(link, parsedBranding.publicOrigin)) {
       throw new EmailInputError(
         'link',
-        `email "${template}" links to ${new URL(link).origin}, not the tenant's public origin ${parsedBranding.publicOrigin}`,
+        `email "${template}" links to ${link}, outside the tenant's public origin ${parsedBranding.publicOrigin}`,
       );
     }
   }
