@@ -16,7 +16,8 @@ function fail(message) {
 
 if (!existsSync(chromium)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) fail(`Debian chromium is missing at ${chromium}. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium`);
+  if (!isRoot)
+    fail(`Debian chromium is missing at ${chromium}. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium`);
   console.log('Installing Debian chromium for the browser journeys (apt-get)...');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (run('apt-get', ['update', '-qq'], { env }) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) !== 0) {
@@ -24,7 +25,9 @@ if (!existsSync(chromium)) {
   }
 }
 if (!(await canConnect(databaseUrl))) {
-  fail(`PostgreSQL does not answer at ${new URL(databaseUrl).host}. Start it with:\n  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+  fail(
+    `PostgreSQL does not answer at ${new URL(databaseUrl).host}. Start it with:\n  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+  );
 }
 if (!(await canConnect(redisUrl))) {
   fail(

@@ -20,7 +20,6 @@ import { adminRouter } from './trpc/admin/router';
 import type { ApiContext } from './trpc/context';
 import { portalRouter } from './trpc/portal/router';
 
-
 /**
  * The HTTP surface. Platform routes (/health, built assets, the dev mailbox) are tenant-free;
  * everything else is tenant-scoped and mounted twice: under /t/<slug> (embedded and test modes)
@@ -64,7 +63,10 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
     c.set('tenantPrefix', slug !== undefined ? `/t/${slug}` : '');
     return next();
   });
-  scoped.use('*', rejectCrossOriginWrites((c) => tenantOrigin(c.get('tenant'))));
+  scoped.use(
+    '*',
+    rejectCrossOriginWrites((c) => tenantOrigin(c.get('tenant'))),
+  );
 
   scoped.all('/api/:app{portal|admin}/trpc/*', (c) => {
     const appName = c.req.param('app') as TSessionApp;

@@ -21,10 +21,20 @@ const ZCommon = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: ZPort.default(3000),
   /** Minutes of inactivity before the server ends a session (SPEC A6: 30). */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** Seconds before the idle sign-out at which the UI warns (SPEC G4: at least two minutes). */
   SESSION_WARNING_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   /** Where the built portal and admin live; defaults to the workspace dist folders. */
   STATIC_ROOT: z.string().optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),

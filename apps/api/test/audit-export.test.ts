@@ -38,7 +38,11 @@ describe('G1 audit trail CSV export: a plain streaming route with the session ch
     const cookieB = await cookieOf(api.tenantB.slug, new URL(api.tenantB.publicOrigin).origin, 'secretariat-b@example.jp');
     expect((await exportAs(api.tenantA.slug, cookieB)).status).toBe(401);
 
-    const cookieA = await cookieOf(api.tenantA.slug, new URL(api.tenantA.publicOrigin).origin, `secretariat-${api.tenantA.slug}@example.jp`);
+    const cookieA = await cookieOf(
+      api.tenantA.slug,
+      new URL(api.tenantA.publicOrigin).origin,
+      `secretariat-${api.tenantA.slug}@example.jp`,
+    );
     const response = await exportAs(api.tenantA.slug, cookieA);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');

@@ -30,9 +30,13 @@ describe('HTTP: tenancy, CSRF, headers, links', () => {
     });
 
   it('refuses a state-changing request from another origin (CSRF)', async () => {
-    const response = await post(`${prefixA}/api/admin/trpc/session.signIn`, { email: `secretariat-${api.tenantA.slug}@example.jp`, password: TEST_PASSWORD }, {
-      origin: 'https://evil.example',
-    });
+    const response = await post(
+      `${prefixA}/api/admin/trpc/session.signIn`,
+      { email: `secretariat-${api.tenantA.slug}@example.jp`, password: TEST_PASSWORD },
+      {
+        origin: 'https://evil.example',
+      },
+    );
     expect(response.status).toBe(403);
     expect(response.headers.get('set-cookie')).toBeNull();
   });
@@ -43,9 +47,13 @@ describe('HTTP: tenancy, CSRF, headers, links', () => {
   });
 
   it('accepts the same request from the tenant’s own origin and sets an HttpOnly SameSite=Lax cookie', async () => {
-    const response = await post(`${prefixA}/api/admin/trpc/session.signIn`, { email: `secretariat-${api.tenantA.slug}@example.jp`, password: TEST_PASSWORD }, {
-      origin: originA,
-    });
+    const response = await post(
+      `${prefixA}/api/admin/trpc/session.signIn`,
+      { email: `secretariat-${api.tenantA.slug}@example.jp`, password: TEST_PASSWORD },
+      {
+        origin: originA,
+      },
+    );
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^kyogikai-admin-session=/);
@@ -55,8 +63,16 @@ describe('HTTP: tenancy, CSRF, headers, links', () => {
   });
 
   it('A6 portal and admin sessions coexist in one browser (different cookie names)', async () => {
-    const admin = await post(`${prefixA}/api/admin/trpc/session.signIn`, { email: `secretariat-${api.tenantA.slug}@example.jp`, password: TEST_PASSWORD }, { origin: originA });
-    const portal = await post(`${prefixA}/api/portal/trpc/session.signIn`, { loginId: `user-${api.tenantA.slug}`, password: TEST_PASSWORD }, { origin: originA });
+    const admin = await post(
+      `${prefixA}/api/admin/trpc/session.signIn`,
+      { email: `secretariat-${api.tenantA.slug}@example.jp`, password: TEST_PASSWORD },
+      { origin: originA },
+    );
+    const portal = await post(
+      `${prefixA}/api/portal/trpc/session.signIn`,
+      { loginId: `user-${api.tenantA.slug}`, password: TEST_PASSWORD },
+      { origin: originA },
+    );
     const jar = [admin, portal].map((r) => (r.headers.get('set-cookie') ?? '').split(';')[0]).join('; ');
     const me = async (app: string) => {
       const response = await api.app.request(`${prefixA}/api/${app}/trpc/session.me`, { headers: { cookie: jar } });
@@ -76,7 +92,9 @@ describe('HTTP: tenancy, CSRF, headers, links', () => {
   });
 
   it('builds links from the configured origin even when the Host header lies', async () => {
-    const response = await api.app.request(`${prefixA}/api/portal/trpc/tenant.get`, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
+    const response = await api.app.request(`${prefixA}/api/portal/trpc/tenant.get`, {
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
     const data = superjson.deserialize<{ links: { portal: string; admin: string } }>((await body(response)).result.data);
     expect(data.links.portal).toBe(`${api.tenantA.publicOrigin}/`);
     expect(data.links.admin.startsWith(api.tenantA.publicOrigin)).toBe(true);

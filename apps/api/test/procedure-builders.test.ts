@@ -43,7 +43,10 @@ describe('procedure builders: session, role and tenant checks', () => {
 
   it('right role → the tenant’s own staff only', async () => {
     const staff = await api.admin(api.tenantA, secretariatToken).staff.find();
-    expect(staff.map((s) => s.email).sort()).toEqual([`ministry-${api.tenantA.slug}@example.jp`, `secretariat-${api.tenantA.slug}@example.jp`]);
+    expect(staff.map((s) => s.email).sort()).toEqual([
+      `ministry-${api.tenantA.slug}@example.jp`,
+      `secretariat-${api.tenantA.slug}@example.jp`,
+    ]);
   });
 
   it('other tenant’s resource → NOT_FOUND', async () => {
@@ -56,7 +59,9 @@ describe('procedure builders: session, role and tenant checks', () => {
 
   it('A5 an applicant cannot sign in to the admin, nor staff to the portal', async () => {
     await expect(api.signIn(api.tenantA, 'admin', `user-${api.tenantA.slug}@example.jp`)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(api.signIn(api.tenantA, 'portal', `secretariat-${api.tenantA.slug}@example.jp`)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(api.signIn(api.tenantA, 'portal', `secretariat-${api.tenantA.slug}@example.jp`)).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('a user of one tenant cannot sign in to another', async () => {

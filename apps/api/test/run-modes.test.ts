@@ -22,7 +22,9 @@ const productionEnv = {
 
 describe('run modes', () => {
   it('production requires every service setting and names each missing one', () => {
-    expect(() => parseApiEnv({ KYOGIKAI_MODE: 'production' })).toThrow(/DATABASE_APP_URL is required[\s\S]*REDIS_URL[\s\S]*S3_ENDPOINT[\s\S]*SMTP_URL/);
+    expect(() => parseApiEnv({ KYOGIKAI_MODE: 'production' })).toThrow(
+      /DATABASE_APP_URL is required[\s\S]*REDIS_URL[\s\S]*S3_ENDPOINT[\s\S]*SMTP_URL/,
+    );
     expect(() => parseApiEnv({ ...productionEnv, REDIS_URL: 'not a url' })).toThrow(/REDIS_URL/);
     expect(parseApiEnv(productionEnv).KYOGIKAI_MODE).toBe('production');
   });
@@ -90,7 +92,8 @@ describe('run modes', () => {
       await sql.end();
     });
 
-    const testEnv = (databaseUrl: string) => parseApiEnv({ KYOGIKAI_MODE: 'test', DATABASE_APP_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    const testEnv = (databaseUrl: string) =>
+      parseApiEnv({ KYOGIKAI_MODE: 'test', DATABASE_APP_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent' });
 
     it('refuses to start as a superuser', async () => {
       await expect(startApi(testEnv(testDb.ownerUrl))).rejects.toBeInstanceOf(UnsafeDatabaseRoleError);

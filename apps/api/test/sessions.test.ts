@@ -22,7 +22,10 @@ describe('A6 sessions with a controllable clock', () => {
     api.clock.advance(29 * MINUTE);
     expect(await api.admin(api.tenantA, token).session.me()).not.toBeNull();
     api.clock.advance(1 * MINUTE);
-    await expect(api.admin(api.tenantA, token).staff.find()).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'auth.sessionExpired' });
+    await expect(api.admin(api.tenantA, token).staff.find()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'auth.sessionExpired',
+    });
     // The expired row was deleted on sight: the token can never come back.
     expect(await api.admin(api.tenantA, token).session.me()).toBeNull();
   });

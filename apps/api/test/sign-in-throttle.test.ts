@@ -19,7 +19,8 @@ describe('sign-in throttling', () => {
 
   it('slows repeated failures for one account, then refuses for a while and says so', async () => {
     api.sleeps.length = 0;
-    for (let i = 0; i < 4; i++) await expect(attempt('wrong-password-1')).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'auth.invalidCredentials' });
+    for (let i = 0; i < 4; i++)
+      await expect(attempt('wrong-password-1')).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'auth.invalidCredentials' });
     // Failures 4 and 5 waited before checking, each longer than the one before.
     expect(api.sleeps).toEqual([250]);
     const fifth = attempt('wrong-password-1');
@@ -41,7 +42,9 @@ describe('sign-in throttling', () => {
         .catch(() => undefined);
     }
     await expect(
-      api.admin(api.tenantA, null, { clientAddress: '203.0.113.5' }).session.signIn({ email: 'nobody-x@example.jp', password: 'wrong-password-1' }),
+      api
+        .admin(api.tenantA, null, { clientAddress: '203.0.113.5' })
+        .session.signIn({ email: 'nobody-x@example.jp', password: 'wrong-password-1' }),
     ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 

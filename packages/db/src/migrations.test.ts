@@ -66,7 +66,15 @@ describe('migrations on PostgreSQL', () => {
   });
 
   it('leave every public table tenant-scoped: RLS forced, one policy, readable by the app role, tenant_id NOT NULL and leading an index', async () => {
-    const tables = await queryRows<{ name: string; rls: boolean; forced: boolean; policies: number; tenant_not_null: boolean | null; tenant_index: boolean; app_select: boolean }>(
+    const tables = await queryRows<{
+      name: string;
+      rls: boolean;
+      forced: boolean;
+      policies: number;
+      tenant_not_null: boolean | null;
+      tenant_index: boolean;
+      app_select: boolean;
+    }>(
       db.owner.db,
       sql`select c.relname::text as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
                  (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies,

@@ -49,7 +49,9 @@ beforeAll(async () => {
   userA = await withTenant(db.app, tenantA.id, (tx) => insertUser(tx, tenantA.id, 'user-a'));
   userB = await withTenant(db.app, tenantB.id, (tx) => insertUser(tx, tenantB.id, 'user-b'));
   await withTenant(db.app, tenantB.id, (tx) =>
-    tx.insert(sessions).values({ id: 'b'.repeat(64), tenantId: tenantB.id, userId: userB, app: 'portal', expiresAt: new Date(Date.now() + 3_600_000) }),
+    tx
+      .insert(sessions)
+      .values({ id: 'b'.repeat(64), tenantId: tenantB.id, userId: userB, app: 'portal', expiresAt: new Date(Date.now() + 3_600_000) }),
   );
 });
 
@@ -112,7 +114,9 @@ describe('row-level security for the app role (STYLE Tenancy, SPEC G2)', () => {
       await withTenant(db.app, tenantA.id, (tx) => tx.select().from(users));
     }
     const settings = await Promise.all(
-      Array.from({ length: 8 }, () => queryRows<{ tenant: string | null }>(db.app.db, sql`select current_setting('app.tenant_id', true) as tenant`)),
+      Array.from({ length: 8 }, () =>
+        queryRows<{ tenant: string | null }>(db.app.db, sql`select current_setting('app.tenant_id', true) as tenant`),
+      ),
     );
     for (const [row] of settings) expect(row?.tenant ?? '').toBe('');
   });
@@ -120,7 +124,9 @@ describe('row-level security for the app role (STYLE Tenancy, SPEC G2)', () => {
   it('refuses a session that references a user of another tenant (FK on (tenant_id, user_id))', async () => {
     const code = await rejection(
       withTenant(db.app, tenantA.id, (tx) =>
-        tx.insert(sessions).values({ id: 'a'.repeat(64), tenantId: tenantA.id, userId: userB, app: 'portal', expiresAt: new Date(Date.now() + 60_000) }),
+        tx
+          .insert(sessions)
+          .values({ id: 'a'.repeat(64), tenantId: tenantA.id, userId: userB, app: 'portal', expiresAt: new Date(Date.now() + 60_000) }),
       ),
     );
     expect(code).toBe('23503');
@@ -133,7 +139,12 @@ describe('row-level security for the app role (STYLE Tenancy, SPEC G2)', () => {
       await tx.update(tenants).set({ nameEn: 'Renamed council' }).where(eq(tenants.id, tenantA.id));
     });
     const denied = await rejection(
-      withTenant(db.app, tenantA.id, (tx) => tx.update(tenants).set({ allowedHosts: ['evil.example'] }).where(eq(tenants.id, tenantA.id))),
+      withTenant(db.app, tenantA.id, (tx) =>
+        tx
+          .update(tenants)
+          .set({ allowedHosts: ['evil.example'] })
+          .where(eq(tenants.id, tenantA.id)),
+      ),
     );
     expect(denied).toBe('42501');
     const cannotCreate = await rejection(
@@ -145,11 +156,17 @@ describe('row-level security for the app role (STYLE Tenancy, SPEC G2)', () => {
   });
 
   it('keeps the audit trail append-only for the app role', async () => {
-    await withTenant(db.app, tenantA.id, (tx) => tx.insert(auditEvents).values({ tenantId: tenantA.id, actorUserId: userA, action: 'user.sign_in', targetType: 'user', targetId: userA }));
+    await withTenant(db.app, tenantA.id, (tx) =>
+      tx
+        .insert(auditEvents)
+        .values({ tenantId: tenantA.id, actorUserId: userA, action: 'user.sign_in', targetType: 'user', targetId: userA }),
+    );
     expect(await rejection(withTenant(db.app, tenantA.id, (tx) => tx.delete(auditEvents)))).toBe('42501');
     expect(await rejection(withTenant(db.app, tenantA.id, (tx) => tx.update(auditEvents).set({ action: 'x' })))).toBe('42501');
     const audit = await rejection(
-      withTenant(db.app, tenantA.id, (tx) => tx.insert(auditEvents).values({ tenantId: tenantA.id, actorUserId: userB, action: 'x', targetType: 'user' })),
+      withTenant(db.app, tenantA.id, (tx) =>
+        tx.insert(auditEvents).values({ tenantId: tenantA.id, actorUserId: userB, action: 'x', targetType: 'user' }),
+      ),
     );
     expect(audit).toBe('23503');
   });

@@ -40,5 +40,8 @@ export function writeSessionCookie(headers: Headers, app: TSessionApp, settings:
 }
 
 export function clearSessionCookie(headers: Headers, app: TSessionApp, settings: CookieSettings) {
-  headers.append('Set-Cookie', generateCookie(sessionCookieName(app, settings), '', { ...cookieOptions(settings), maxAge: 0, expires: new Date(0) }));
+  headers.append(
+    'Set-Cookie',
+    generateCookie(sessionCookieName(app, settings), '', { ...cookieOptions(settings), maxAge: 0, expires: new Date(0) }),
+  );
 }

@@ -82,10 +82,7 @@ export async function findSession(
       userStatus: schema.users.status,
     })
     .from(schema.sessions)
-    .innerJoin(
-      schema.users,
-      and(eq(schema.users.tenantId, schema.sessions.tenantId), eq(schema.users.id, schema.sessions.userId)),
-    )
+    .innerJoin(schema.users, and(eq(schema.users.tenantId, schema.sessions.tenantId), eq(schema.users.id, schema.sessions.userId)))
     .where(and(eq(schema.sessions.id, id), eq(schema.sessions.app, input.app)));
   if (!row || row.userStatus === 'disabled') return { status: 'missing' };
 

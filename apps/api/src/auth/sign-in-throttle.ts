@@ -59,7 +59,13 @@ export async function readThrottle(tx: TenantTx, keys: ThrottleKeys, now: Date, 
 }
 
 /** Counts one failure on both keys; returns how long the sign-in is now refused, if at all. */
-export async function recordFailure(tx: TenantTx, tenantId: string, keys: ThrottleKeys, now: Date, policy: ThrottlePolicy): Promise<number> {
+export async function recordFailure(
+  tx: TenantTx,
+  tenantId: string,
+  keys: ThrottleKeys,
+  now: Date,
+  policy: ThrottlePolicy,
+): Promise<number> {
   let lockedForMs = 0;
   for (const [key, limits] of [
     [keys.account, policy.account],

@@ -51,7 +51,12 @@ export async function signIn(input: SignInInput): Promise<{ token: string; expir
         ? and(eq(schema.users.kind, 'applicant'), eq(schema.users.loginId, identifier))
         : and(eq(schema.users.kind, 'staff'), eq(sql`lower(${schema.users.email})`, identifier.toLowerCase()));
     const [row] = await tx
-      .select({ id: schema.users.id, displayName: schema.users.displayName, passwordHash: schema.users.passwordHash, status: schema.users.status })
+      .select({
+        id: schema.users.id,
+        displayName: schema.users.displayName,
+        passwordHash: schema.users.passwordHash,
+        status: schema.users.status,
+      })
       .from(schema.users)
       .where(match);
     return row ?? null;

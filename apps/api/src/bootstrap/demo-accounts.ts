@@ -29,7 +29,9 @@ function wantedAccounts(tenant: TenantRecord): Omit<DemoAccount, 'password'>[] {
 
 async function userExists(owner: Database, tenantId: string, account: Omit<DemoAccount, 'password'>): Promise<boolean> {
   const match =
-    account.app === 'portal' ? eq(schema.users.loginId, account.signIn) : and(eq(schema.users.email, account.signIn), eq(schema.users.kind, 'staff'));
+    account.app === 'portal'
+      ? eq(schema.users.loginId, account.signIn)
+      : and(eq(schema.users.email, account.signIn), eq(schema.users.kind, 'staff'));
   const rows = await withTenant(owner, tenantId, (tx) => tx.select({ id: schema.users.id }).from(schema.users).where(match));
   return rows.length > 0;
 }
@@ -52,7 +54,12 @@ export async function ensureDemoAccounts(owner: Database, tenants: TenantRecord[
         const match = wanted.app === 'portal' ? eq(schema.users.loginId, wanted.signIn) : eq(schema.users.email, wanted.signIn);
         await withTenant(owner, tenant.id, (tx) => tx.update(schema.users).set({ passwordHash }).where(match));
       } else if (wanted.role === 'applicant') {
-        await createApplicantUser(owner, tenant.id, { loginId: wanted.signIn, email: `${wanted.signIn}@example.jp`, displayName: 'デモ申請者', password });
+        await createApplicantUser(owner, tenant.id, {
+          loginId: wanted.signIn,
+          email: `${wanted.signIn}@example.jp`,
+          displayName: 'デモ申請者',
+          password,
+        });
       } else {
         const displayName = wanted.role === 'secretariat' ? 'デモ事務局' : 'デモ所管省庁';
         await createStaffUser(owner, tenant.id, { email: wanted.signIn, displayName, role: wanted.role, password });

@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import {
-  type Database,
-  runMigrations,
-  unsafeCreateTenant,
-  unsafeGetTenantBySlug,
-  unsafeListTenants,
-} from '@kyogikai/db';
+import { type Database, runMigrations, unsafeCreateTenant, unsafeGetTenantBySlug, unsafeListTenants } from '@kyogikai/db';
 import { ZTenantConfig } from '@kyogikai/domain';
 import { createApplicantUser, createStaffUser } from '../users/create-user';
 
@@ -64,7 +58,9 @@ export const commands: Record<string, { usage: string; run(owner: Database, opti
       }
       const parsed = ZTenantConfig.safeParse(config);
       if (!parsed.success) {
-        throw new CliUsageError(`The tenant configuration is invalid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+        throw new CliUsageError(
+          `The tenant configuration is invalid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+        );
       }
       const hosts = options.host === undefined ? [] : ([] as string[]).concat(options.host as string | string[]);
       const tenant = await unsafeCreateTenant(owner, {
@@ -79,7 +75,8 @@ export const commands: Record<string, { usage: string; run(owner: Database, opti
     },
   },
   'create-staff': {
-    usage: 'create-staff --tenant <slug> --email <email> --name <display name> --role <secretariat|ministry|tenant_admin> [--password <password>]',
+    usage:
+      'create-staff --tenant <slug> --email <email> --name <display name> --role <secretariat|ministry|tenant_admin> [--password <password>]',
     async run(owner, options, out) {
       const tenant = await tenantBySlug(owner, required(options, 'tenant'));
       const password = typeof options.password === 'string' ? options.password : generatePassword();

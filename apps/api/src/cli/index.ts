@@ -48,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ZodError) console.error(`Error: invalid input:\n${error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    if (error instanceof ZodError)
+      console.error(`Error: invalid input:\n${error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
     else console.error(error instanceof Error ? `Error: ${error.message}` : error);
     if (error instanceof CliUsageError) console.error(`\n${usage()}`);
     process.exit(1);

@@ -7,7 +7,15 @@ import { requireSession } from '../http/require-session';
 import type { TenantEnv } from '../http/tenant-env';
 
 const BATCH = 500;
-const HEADER = ['日時 (occurred_at)', '操作者 (actor)', '操作者メール (actor_email)', '操作 (action)', '対象種別 (target_type)', '対象ID (target_id)', 'IPアドレス (ip)'];
+const HEADER = [
+  '日時 (occurred_at)',
+  '操作者 (actor)',
+  '操作者メール (actor_email)',
+  '操作 (action)',
+  '対象種別 (target_type)',
+  '対象ID (target_id)',
+  'IPアドレス (ip)',
+];
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; formulas neutralised for Excel. */
 export function csvField(value: string | null | undefined): string {
@@ -30,10 +38,16 @@ async function readBatch(database: Database, tenantId: string, after: { occurred
         actorEmail: schema.users.email,
       })
       .from(schema.auditEvents)
-      .leftJoin(schema.users, and(eq(schema.users.tenantId, schema.auditEvents.tenantId), eq(schema.users.id, schema.auditEvents.actorUserId)))
+      .leftJoin(
+        schema.users,
+        and(eq(schema.users.tenantId, schema.auditEvents.tenantId), eq(schema.users.id, schema.auditEvents.actorUserId)),
+      )
       .where(
         after
-          ? or(gt(schema.auditEvents.occurredAt, after.occurredAt), and(eq(schema.auditEvents.occurredAt, after.occurredAt), gt(schema.auditEvents.id, after.id)))
+          ? or(
+              gt(schema.auditEvents.occurredAt, after.occurredAt),
+              and(eq(schema.auditEvents.occurredAt, after.occurredAt), gt(schema.auditEvents.id, after.id)),
+            )
           : undefined,
       )
       .orderBy(asc(schema.auditEvents.occurredAt), asc(schema.auditEvents.id))

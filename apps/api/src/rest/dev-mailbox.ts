@@ -22,7 +22,8 @@ export function devMailboxRoutes(options: { directory: string; mode: string }) {
 <p>${mails.length} 件 / messages. Files: <code>${directory}</code></p>
 <table><thead><tr><th scope="col">受信日時</th><th scope="col">件名</th><th scope="col">宛先</th><th scope="col">本文</th></tr></thead><tbody>
 ${mails.map(
-  (m) => html`<tr><td>${m.receivedAt.toISOString()}</td><td><a href="mailbox/${m.file}">${m.subject}</a></td><td>${m.to}</td><td><pre>${m.text.slice(0, 2000)}</pre></td></tr>`,
+  (m) =>
+    html`<tr><td>${m.receivedAt.toISOString()}</td><td><a href="mailbox/${m.file}">${m.subject}</a></td><td>${m.to}</td><td><pre>${m.text.slice(0, 2000)}</pre></td></tr>`,
 )}
 </tbody></table></main></body></html>`);
     })

@@ -7,7 +7,10 @@ import type { S3Settings } from './object-storage';
  * An S3-compatible server inside the process (s3rver), for embedded mode and tests. It does not
  * verify signatures, so it listens on loopback only and files reach users only through our API.
  */
-export async function startEmbeddedS3(options: { directory: string; bucket?: string }): Promise<{ settings: S3Settings; close(): Promise<void> }> {
+export async function startEmbeddedS3(options: {
+  directory: string;
+  bucket?: string;
+}): Promise<{ settings: S3Settings; close(): Promise<void> }> {
   await mkdir(options.directory, { recursive: true });
   const bucket = options.bucket ?? 'kyogikai';
   const server = new S3rver({

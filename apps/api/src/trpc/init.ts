@@ -30,8 +30,10 @@ interface ZodLikeIssue {
 function fieldErrorFrom(issue: ZodLikeIssue): FieldError {
   const path = issue.path.map(String).join('.');
   if (/^[a-z][a-zA-Z]*\.[a-zA-Z.]+$/.test(issue.message)) return { path, messageKey: issue.message };
-  if (issue.code === 'too_small' && typeof issue.minimum === 'number') return { path, messageKey: 'validation.tooShort', messageParams: { min: issue.minimum } };
-  if (issue.code === 'too_big' && typeof issue.maximum === 'number') return { path, messageKey: 'validation.tooLong', messageParams: { max: issue.maximum } };
+  if (issue.code === 'too_small' && typeof issue.minimum === 'number')
+    return { path, messageKey: 'validation.tooShort', messageParams: { min: issue.minimum } };
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number')
+    return { path, messageKey: 'validation.tooLong', messageParams: { max: issue.maximum } };
   return { path, messageKey: issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid' };
 }
 

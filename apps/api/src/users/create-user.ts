@@ -11,7 +11,10 @@ export const ZCreateStaffInput = z.object({
 });
 
 export const ZCreateApplicantInput = z.object({
-  loginId: z.string().trim().regex(/^[A-Za-z0-9._-]{4,64}$/, 'letters, digits, . _ - (4-64)'),
+  loginId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{4,64}$/, 'letters, digits, . _ - (4-64)'),
   email: z.email(),
   displayName: z.string().trim().min(1).max(100),
   password: ZPassword,

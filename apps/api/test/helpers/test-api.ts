@@ -45,10 +45,18 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}) {
   };
   const app = createApp(deps);
 
-  const staff = async (tenant: TenantRecord, role: 'secretariat' | 'ministry' | 'tenant_admin', email = `${role}-${tenant.slug}@example.jp`) =>
-    createStaffUser(testDb.owner, tenant.id, { email, displayName: `${role} of ${tenant.slug}`, role, password: TEST_PASSWORD });
+  const staff = async (
+    tenant: TenantRecord,
+    role: 'secretariat' | 'ministry' | 'tenant_admin',
+    email = `${role}-${tenant.slug}@example.jp`,
+  ) => createStaffUser(testDb.owner, tenant.id, { email, displayName: `${role} of ${tenant.slug}`, role, password: TEST_PASSWORD });
   const applicant = async (tenant: TenantRecord, loginId = `user-${tenant.slug}`) =>
-    createApplicantUser(testDb.owner, tenant.id, { loginId, email: `${loginId}@example.jp`, displayName: `申請者 ${loginId}`, password: TEST_PASSWORD });
+    createApplicantUser(testDb.owner, tenant.id, {
+      loginId,
+      email: `${loginId}@example.jp`,
+      displayName: `申請者 ${loginId}`,
+      password: TEST_PASSWORD,
+    });
 
   /** The context the HTTP layer would build for `appName` of `tenant`, holding `token` (if any). */
   function contextFor(tenant: TenantRecord, appName: TSessionApp, token: string | null = null, extra: Partial<ApiContext> = {}) {

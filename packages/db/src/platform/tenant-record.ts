@@ -25,7 +25,9 @@ export type TenantRow = {
 export function toTenantRecord(row: TenantRow): TenantRecord {
   const config = ZTenantConfig.safeParse(row.config);
   if (!config.success) {
-    throw new Error(`tenant "${row.slug}" has an invalid config: ${config.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `tenant "${row.slug}" has an invalid config: ${config.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return {
     id: row.id,

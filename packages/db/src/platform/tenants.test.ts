@@ -62,14 +62,18 @@ describe('operator tenant creation', () => {
   });
 
   it('refuses a host that already resolves to another tenant, whatever its case', async () => {
-    const error = await unsafeCreateTenant(db.owner, { ...kaigo, slug: 'kaigo-two', allowedHosts: ['Kaigo.Kyogikai.Test'] }).catch((e: unknown) => e);
+    const error = await unsafeCreateTenant(db.owner, { ...kaigo, slug: 'kaigo-two', allowedHosts: ['Kaigo.Kyogikai.Test'] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TenantConflictError);
     expect((error as TenantConflictError).field).toBe('allowedHosts');
   });
 
   it('refuses an invalid slug or config before writing', async () => {
     await expect(unsafeCreateTenant(db.owner, { ...kaigo, slug: 'Kaigo' })).rejects.toThrow(/slug/);
-    await expect(unsafeCreateTenant(db.owner, { ...kaigo, slug: 'broken', config: { ...kaigo.config, version: 2 as 1 } })).rejects.toThrow();
+    await expect(
+      unsafeCreateTenant(db.owner, { ...kaigo, slug: 'broken', config: { ...kaigo.config, version: 2 as 1 } }),
+    ).rejects.toThrow();
     expect((await unsafeListTenants(db.owner)).map((t) => t.slug)).not.toContain('broken');
   });
 });
@@ -95,7 +99,10 @@ describe('tenant resolution from the app role (STYLE Tenancy: narrow SECURITY DE
 
   it('refuses to resolve a host that two tenants claim instead of picking one', async () => {
     const other = await createTenantFixture(db.owner);
-    await db.owner.db.update(tenants).set({ allowedHosts: ['shared.example.jp'] }).where(inArray(tenants.id, [other.id, gaishoku.id]));
+    await db.owner.db
+      .update(tenants)
+      .set({ allowedHosts: ['shared.example.jp'] })
+      .where(inArray(tenants.id, [other.id, gaishoku.id]));
     try {
       await expect(unsafeFindTenantByHost(db.app, 'shared.example.jp')).rejects.toThrow(/more than one tenant/);
     } finally {
@@ -111,8 +118,20 @@ describe('tenant resolution from the app role (STYLE Tenancy: narrow SECURITY DE
             from pg_proc p where p.proname like 'unsafe_find_tenant_by_%' order by 1`,
     );
     expect(rows).toEqual([
-      { proname: 'unsafe_find_tenant_by_host', owner: 'kyogikai_platform', definer: true, config: ['search_path=public, pg_temp'], public_can_execute: false },
-      { proname: 'unsafe_find_tenant_by_slug', owner: 'kyogikai_platform', definer: true, config: ['search_path=public, pg_temp'], public_can_execute: false },
+      {
+        proname: 'unsafe_find_tenant_by_host',
+        owner: 'kyogikai_platform',
+        definer: true,
+        config: ['search_path=public, pg_temp'],
+        public_can_execute: false,
+      },
+      {
+        proname: 'unsafe_find_tenant_by_slug',
+        owner: 'kyogikai_platform',
+        definer: true,
+        config: ['search_path=public, pg_temp'],
+        public_can_execute: false,
+      },
     ]);
   });
 });

@@ -40,7 +40,8 @@ export async function unsafeCreateTenant(owner: Database, input: CreateTenantInp
   if (!input.nameJa.trim() || !input.nameEn.trim()) throw new Error('tenant names (ja and en) must not be empty');
   const publicOrigin = normaliseOrigin(input.publicOrigin);
   const allowedHosts = [...new Set((input.allowedHosts ?? []).map((h) => h.trim().toLowerCase()))];
-  if (allowedHosts.some((h) => h === '' || /[\s/]/.test(h))) throw new Error('allowed hosts are bare host[:port] values, e.g. kaigo.example.jp');
+  if (allowedHosts.some((h) => h === '' || /[\s/]/.test(h)))
+    throw new Error('allowed hosts are bare host[:port] values, e.g. kaigo.example.jp');
   const config = ZTenantConfig.parse(input.config);
 
   return owner.db.transaction(async (tx) => {
@@ -92,7 +93,8 @@ function normaliseOrigin(value: string): string {
     throw new Error(`public origin "${value}" is not a URL`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`public origin "${value}" must be http(s)`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`public origin "${value}" must not carry a query, fragment or credentials`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`public origin "${value}" must not carry a query, fragment or credentials`);
   // A path is allowed: in development tenants live under a prefix, e.g. http://localhost:3000/t/kaigo.
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -156,7 +156,12 @@ function migrationsHash(): string {
       .filter((f) => f === '_journal.json')
       .map((f) => join('meta', f)),
   ].sort();
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(MIGRATIONS_FOLDER, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(MIGRATIONS_FOLDER, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

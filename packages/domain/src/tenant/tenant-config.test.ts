@@ -12,7 +12,15 @@ const valid: TTenantConfig = {
     { key: 'membership-rules', titleJa: '入会規程', titleEn: 'Membership rules', version: '1', body: '本文' },
   ],
   requiredDocuments: [
-    { key: 'residence-card', nameJa: '在留カードの写し', nameEn: 'Residence card', required: false, scope: 'worker', maxBytes: 10_485_760, noteJa: '所持者のみ' },
+    {
+      key: 'residence-card',
+      nameJa: '在留カードの写し',
+      nameEn: 'Residence card',
+      required: false,
+      scope: 'worker',
+      maxBytes: 10_485_760,
+      noteJa: '所持者のみ',
+    },
   ],
   approvalSteps: 'secretariat-then-ministry',
   reviewTargetWorkingDays: 10,
