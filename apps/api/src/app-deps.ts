@@ -15,6 +15,8 @@ export interface ApiDeps {
   sessionPolicy: SessionPolicy;
   throttlePolicy: ThrottlePolicy;
   sleep: (ms: number) => Promise<void>;
+  /** Reverse proxies in front of the API that append to X-Forwarded-For (see http/client-address.ts). */
+  trustedProxyHops?: number;
   /** Folders holding the built SPAs. */
   staticRoots: { portal: string; admin: string };
   /** Captured mail folder; only in embedded and test modes. */

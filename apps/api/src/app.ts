@@ -85,7 +85,7 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
         sleep: deps.sleep,
         sessionToken: readSessionCookie(c, appName, cookieSettings),
         isUserActivity: c.req.header(USER_ACTIVITY_HEADER) === '1',
-        clientAddress: clientAddress(c),
+        clientAddress: clientAddress(c, deps.trustedProxyHops),
         tenantUrl: (path) => tenantUrl(c.var.tenant, path),
         cookies: {
           setSession: (token, expiresAt) => writeSessionCookie(resHeaders, appName, cookieSettings, token, expiresAt),

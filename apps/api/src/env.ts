@@ -37,7 +37,11 @@ const ZCommon = z.object({
     .default(12),
   /** Where the built portal and admin live; defaults to the workspace dist folders. */
   STATIC_ROOT: z.string().optional(),
-  LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+  /**
+   * How many reverse proxies in front of the API append to X-Forwarded-For (0: none, the peer
+   * address is the client). Sign-in throttling by address needs the real client address.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 const forbiddenInProduction = z.undefined({ error: 'is not allowed in production mode' }).optional();
@@ -62,7 +66,11 @@ const ZProduction = ZCommon.extend({
   S3_BUCKET: z.string().min(3),
   S3_ACCESS_KEY_ID: z.string().min(1),
   S3_SECRET_ACCESS_KEY: z.string().min(1),
-  SMTP_URL: ZUrl,
+  /** Optional BullMQ key prefix; must equal the worker's (apps/worker/src/env.ts). */
+  MAIL_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and hyphens')
+    .optional(),
   DEV_MAILBOX: forbiddenInProduction,
   SEED_DEMO_DATA: forbiddenInProduction,
 });

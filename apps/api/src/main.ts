@@ -25,6 +25,7 @@ export async function startApi(env: TApiEnv) {
     },
     throttlePolicy: defaultThrottlePolicy,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    trustedProxyHops: env.TRUST_PROXY_HOPS,
     staticRoots: {
       portal: path.resolve(env.STATIC_ROOT ?? path.join(repoRoot, 'apps'), env.STATIC_ROOT ? 'portal' : 'portal/dist'),
       admin: path.resolve(env.STATIC_ROOT ?? path.join(repoRoot, 'apps'), env.STATIC_ROOT ? 'admin' : 'admin/dist'),

@@ -17,13 +17,12 @@ const productionEnv = {
   S3_BUCKET: 'kyogikai-files',
   S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
   S3_SECRET_ACCESS_KEY: 'secret',
-  SMTP_URL: 'smtp://mail.internal:587',
 };
 
 describe('run modes', () => {
   it('production requires every service setting and names each missing one', () => {
     expect(() => parseApiEnv({ KYOGIKAI_MODE: 'production' })).toThrow(
-      /DATABASE_APP_URL is required[\s\S]*REDIS_URL[\s\S]*S3_ENDPOINT[\s\S]*SMTP_URL/,
+      /DATABASE_APP_URL is required[\s\S]*REDIS_URL[\s\S]*S3_ENDPOINT[\s\S]*S3_SECRET_ACCESS_KEY/,
     );
     expect(() => parseApiEnv({ ...productionEnv, REDIS_URL: 'not a url' })).toThrow(/REDIS_URL/);
     expect(parseApiEnv(productionEnv).KYOGIKAI_MODE).toBe('production');
@@ -92,8 +91,7 @@ describe('run modes', () => {
       await sql.end();
     });
 
-    const testEnv = (databaseUrl: string) =>
-      parseApiEnv({ KYOGIKAI_MODE: 'test', DATABASE_APP_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    const testEnv = (databaseUrl: string) => parseApiEnv({ KYOGIKAI_MODE: 'test', DATABASE_APP_URL: databaseUrl, PORT: '0' });
 
     it('refuses to start as a superuser', async () => {
       await expect(startApi(testEnv(testDb.ownerUrl))).rejects.toBeInstanceOf(UnsafeDatabaseRoleError);

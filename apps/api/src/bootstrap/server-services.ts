@@ -71,7 +71,11 @@ export async function createServerServices(env: TApiEnv): Promise<ServerServices
       });
       shutdown.add(() => storage.close());
       // The worker is its own process in production (apps/worker); the API only enqueues.
-      const jobs = createBullMqJobQueue({ connection: env.REDIS_URL, templates: emailTemplateCatalog });
+      const jobs = createBullMqJobQueue({
+        connection: env.REDIS_URL,
+        templates: emailTemplateCatalog,
+        ...(env.MAIL_QUEUE_PREFIX ? { prefix: env.MAIL_QUEUE_PREFIX } : {}),
+      });
       shutdown.add(() => jobs.close());
       return { database, storage, jobs, bannerLines: [], close: () => shutdown.close() };
     }
