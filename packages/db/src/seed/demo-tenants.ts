@@ -103,6 +103,40 @@ export const kaigoTenantConfig: TTenantConfig = {
   reviewTargetWorkingDays: 10,
   allowSupportOrganisations: true,
   corporateNumberRequired: true,
+  customFields: {
+    establishment: [
+      {
+        key: 'serviceType',
+        labelJa: '介護サービスの種類',
+        labelEn: 'Type of care service',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'home-visit-care', labelJa: '訪問介護', labelEn: 'Home-visit care' },
+          { value: 'day-care', labelJa: '通所介護', labelEn: 'Day care' },
+          { value: 'short-stay', labelJa: '短期入所生活介護', labelEn: 'Short-term stay' },
+          { value: 'nursing-home', labelJa: '介護老人福祉施設（特別養護老人ホーム）', labelEn: 'Special nursing home for the elderly' },
+          { value: 'health-facility', labelJa: '介護老人保健施設', labelEn: 'Long-term care health facility' },
+          { value: 'group-home', labelJa: '認知症対応型共同生活介護', labelEn: 'Group home for people with dementia' },
+          { value: 'other', labelJa: 'その他', labelEn: 'Other' },
+        ],
+      },
+    ],
+    worker: [],
+  },
+  certificate: {
+    titleJa: '入会証明書',
+    titleEn: 'Certificate of Membership',
+    fields: ['corporateName', 'corporateAddress', 'representativeTitle', 'representativeName'],
+    bodyJa: '上記の者は、介護分野における特定技能協議会の構成員であることを証明します。',
+    issuerLineJa: '厚生労働省 社会・援護局 福祉基盤課長',
+  },
+  withdrawalNotesJa:
+    '退会後は、介護分野の特定技能外国人を新たに受け入れることはできません。\n\n現在、特定技能外国人を受け入れている場合は退会できません。受入れを終了してから手続きしてください。\n\n退会後も、登録された情報は協議会の規程に従い一定期間保存されます。',
+  withdrawalNotesEn:
+    'After withdrawing you cannot newly accept Specified Skilled Workers in the care sector.\n\nYou cannot withdraw while you still employ such workers.\n\nYour registered data is kept for a period set by the council rules.',
+  retentionYears: 5,
+  accountLinkValidityHours: 72,
 };
 
 /** A second council that differs in every setting, so tenant-specific behaviour shows. */
@@ -165,6 +199,45 @@ export const gaishokuTenantConfig: TTenantConfig = {
   reviewTargetWorkingDays: 5,
   allowSupportOrganisations: false,
   corporateNumberRequired: false,
+  customFields: {
+    establishment: [
+      {
+        key: 'businessType',
+        labelJa: '業態',
+        labelEn: 'Type of business',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'restaurant', labelJa: 'レストラン・食堂', labelEn: 'Restaurant' },
+          { value: 'fast-food', labelJa: 'ファストフード', labelEn: 'Fast food' },
+          { value: 'izakaya', labelJa: '居酒屋', labelEn: 'Izakaya' },
+          { value: 'catering', labelJa: '給食・ケータリング', labelEn: 'Catering' },
+        ],
+      },
+    ],
+    worker: [
+      {
+        key: 'skillsTestPassedOn',
+        labelJa: '技能測定試験の合格日',
+        labelEn: 'Date the skills test was passed',
+        type: 'date',
+        required: true,
+      },
+    ],
+  },
+  certificate: {
+    titleJa: '協議会構成員証明書',
+    titleEn: 'Certificate of Council Membership',
+    fields: ['corporateName', 'corporateAddress', 'representativeName'],
+    bodyJa: '上記の者は、外食業分野における特定技能協議会の構成員であることを証明します。',
+    issuerLineJa: '外食業分野における特定技能協議会 事務局長',
+  },
+  withdrawalNotesJa:
+    '退会すると、外食業分野で特定技能外国人を受け入れることができなくなります。\n\n退会後の再入会には、改めて入会申請が必要です。',
+  withdrawalNotesEn:
+    'After withdrawing you can no longer accept Specified Skilled Workers in the food service sector.\n\nTo rejoin, apply again.',
+  retentionYears: 3,
+  accountLinkValidityHours: 48,
 };
 
 export const DEMO_TENANTS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TTenantConfig, ZTenantConfig } from './tenant-config';
+import { describeConfigIssues, type TTenantConfig, ZTenantConfig, ZTenantConfigFile } from './tenant-config';
 
 const valid: TTenantConfig = {
   version: 1,
@@ -26,6 +26,30 @@ const valid: TTenantConfig = {
   reviewTargetWorkingDays: 10,
   allowSupportOrganisations: true,
   corporateNumberRequired: true,
+  customFields: {
+    establishment: [
+      {
+        key: 'serviceType',
+        labelJa: 'サービス種別',
+        labelEn: 'Service type',
+        type: 'select',
+        required: true,
+        options: [{ value: 'home-care', labelJa: '訪問介護', labelEn: 'Home care' }],
+      },
+    ],
+    worker: [],
+  },
+  certificate: {
+    titleJa: '入会証明書',
+    titleEn: 'Certificate of membership',
+    fields: ['corporateName', 'corporateAddress', 'representativeTitle', 'representativeName'],
+    bodyJa: '上記の者は、本協議会の構成員であることを証明します。',
+    issuerLineJa: '厚生労働省',
+  },
+  withdrawalNotesJa: '退会の注意事項',
+  withdrawalNotesEn: 'Notes on withdrawal',
+  retentionYears: 5,
+  accountLinkValidityHours: 72,
 };
 
 describe('ZTenantConfig (SPEC G2)', () => {
@@ -54,5 +78,55 @@ describe('ZTenantConfig (SPEC G2)', () => {
 
   it('rejects an empty config, so a tenant row left at its default cannot serve pages', () => {
     expect(ZTenantConfig.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('tenant configuration files (issue 3: export and import)', () => {
+  const file = {
+    format: 'kyogikai-tenant-config',
+    slug: 'kaigo',
+    nameJa: '介護分野における特定技能協議会',
+    nameEn: 'Care Council',
+    publicOrigin: 'https://kaigo.example.jp',
+    allowedHosts: ['kaigo.example.jp'],
+    config: valid,
+  };
+
+  it('G2 accepts a complete file', () => {
+    expect(ZTenantConfigFile.safeParse(file).success).toBe(true);
+  });
+
+  it('G2 names the exact path of every error in a bad file', () => {
+    const bad = structuredClone(file) as Record<string, unknown> & { config: Record<string, unknown> };
+    (bad.config.requiredDocuments as { maxBytes: number }[])[0] = { ...valid.requiredDocuments[0], maxBytes: -1 } as never;
+    bad.config.approvalSteps = 'ministry-only';
+    (bad.config.customFields as { establishment: unknown[] }).establishment.push({ ...valid.customFields.establishment[0] });
+    bad.publicOrigin = 'ftp://kaigo';
+    const result = ZTenantConfigFile.safeParse(bad);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const problems = describeConfigIssues(result.error);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^publicOrigin: /),
+        expect.stringMatching(/^config\.requiredDocuments\.0\.maxBytes: /),
+        expect.stringMatching(/^config\.approvalSteps: /),
+      ]),
+    );
+  });
+
+  it('G2 refuses duplicate custom field keys and a select without options', () => {
+    const config = structuredClone(valid);
+    config.customFields.worker = [
+      { key: 'visaType', labelJa: '在留資格', labelEn: 'Visa', type: 'select', required: false },
+      { key: 'visaType', labelJa: '在留資格', labelEn: 'Visa', type: 'text', required: false },
+    ];
+    const result = ZTenantConfig.safeParse(config);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(describeConfigIssues(result.error)).toEqual([
+      'customFields.worker.0.options: a select field needs at least one option',
+      'customFields.worker.1.key: duplicate field key "visaType"',
+    ]);
   });
 });

@@ -47,6 +47,38 @@ export const ZRequiredDocument = z.strictObject({
 });
 export type TRequiredDocument = z.infer<typeof ZRequiredDocument>;
 
+/**
+ * A field a council adds to its establishment or worker form (e.g. the care council's service
+ * type). Values are stored in the entity's `extra` jsonb under `key`.
+ */
+export const ZCustomField = z.strictObject({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]{1,40}$/, 'camelCase letters and digits'),
+  labelJa: nonEmpty,
+  labelEn: nonEmpty,
+  type: z.enum(['text', 'select', 'date']),
+  required: z.boolean(),
+  /** For `select`: the choices, stored by value. */
+  options: z.array(z.strictObject({ value: nonEmpty.max(60), labelJa: nonEmpty, labelEn: nonEmpty })).optional(),
+  maxLength: z.number().int().positive().max(2000).optional(),
+});
+export type TCustomField = z.infer<typeof ZCustomField>;
+
+/** What the membership certificate may print (SPEC C3: 入会証明書記載事項). */
+export const CERTIFICATE_FIELDS = ['corporateName', 'corporateAddress', 'representativeTitle', 'representativeName'] as const;
+export const ZCertificateField = z.enum(CERTIFICATE_FIELDS);
+
+export const ZCertificateSettings = z.strictObject({
+  titleJa: nonEmpty,
+  titleEn: nonEmpty,
+  /** The fields printed, in order; labels come from the message catalogue. */
+  fields: z.array(ZCertificateField).min(1),
+  /** The sentence certifying membership, e.g. 上記の者は、本協議会の構成員であることを証明します。 */
+  bodyJa: nonEmpty,
+  /** The issuer line as printed, e.g. 厚生労働省 社会・援護局 福祉基盤課長. */
+  issuerLineJa: nonEmpty,
+});
+export type TCertificateSettings = z.infer<typeof ZCertificateSettings>;
+
 /** `secretariat`: the secretariat's approval completes a review; otherwise the ministry approves after it (SPEC C3). */
 export const ZApprovalSteps = z.enum(['secretariat', 'secretariat-then-ministry']);
 export type TApprovalSteps = z.infer<typeof ZApprovalSteps>;
@@ -74,6 +106,20 @@ export const ZTenantConfig = z
     allowSupportOrganisations: z.boolean(),
     /** Whether applicants must enter the 13-digit 法人番号. */
     corporateNumberRequired: z.boolean(),
+    /** Extra fields of the establishment (受入れ事業所) and worker forms (SPEC B4a, B4b). */
+    customFields: z.strictObject({ establishment: z.array(ZCustomField), worker: z.array(ZCustomField) }),
+    certificate: ZCertificateSettings,
+    /** Shown before a member withdraws (SPEC F1), paragraphs separated by blank lines. */
+    withdrawalNotesJa: nonEmpty,
+    withdrawalNotesEn: nonEmpty,
+    /** How long a withdrawn member's data is kept read-only before deletion. */
+    retentionYears: z.number().int().min(1).max(30),
+    /** How long an activation or password-reset link works (issue 4: 72 hours unless set). */
+    accountLinkValidityHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14),
   })
   .superRefine((config, ctx) => {
     for (const key of CONSENT_DOCUMENT_KEYS) {
@@ -85,6 +131,22 @@ export const ZTenantConfig = z
           message: `consent document "${key}" must appear exactly once (found ${count})`,
         });
       }
+    }
+    for (const form of ['establishment', 'worker'] as const) {
+      const keys = new Set<string>();
+      config.customFields[form].forEach((field, index) => {
+        if (keys.has(field.key)) {
+          ctx.addIssue({ code: 'custom', path: ['customFields', form, index, 'key'], message: `duplicate field key "${field.key}"` });
+        }
+        keys.add(field.key);
+        if (field.type === 'select' && !field.options?.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['customFields', form, index, 'options'],
+            message: 'a select field needs at least one option',
+          });
+        }
+      });
     }
     const seen = new Set<string>();
     config.requiredDocuments.forEach((doc, index) => {
@@ -99,3 +161,24 @@ export const ZTenantConfig = z
     });
   });
 export type TTenantConfig = z.infer<typeof ZTenantConfig>;
+
+/**
+ * The file the operator CLI exports and imports (`export-config` / `import-config`): a council's
+ * names, routing and configuration in one document. Importing it back unchanged is a no-op, and
+ * exporting again gives the identical file.
+ */
+export const ZTenantConfigFile = z.strictObject({
+  format: z.literal('kyogikai-tenant-config'),
+  slug: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+  nameJa: nonEmpty,
+  nameEn: nonEmpty,
+  publicOrigin: z.url({ protocol: /^https?$/ }),
+  allowedHosts: z.array(z.string().regex(/^[a-z0-9.-]+(:\d+)?$/, 'a lower-case host name')),
+  config: ZTenantConfig,
+});
+export type TTenantConfigFile = z.infer<typeof ZTenantConfigFile>;
+
+/** Every problem of a config file as "path: message", with the exact path into the file. */
+export function describeConfigIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : '(file)'}: ${issue.message}`);
+}
