@@ -11,10 +11,27 @@ export {
   type TenantTx,
 } from './database';
 export { pgErrorCode } from './errors';
-export { isUuid, withTenant } from './tenant-transaction';
+export { isUuid, withOrganisation, withTenant } from './tenant-transaction';
+export { type AuditEntry, recordAudit } from './queries/audit';
+export { findActiveMembership, listMembershipsOfUser, type UserMembership } from './queries/memberships';
+export {
+  insertOutboxMail,
+  lockOutboxMessage,
+  markOutboxAttemptFailed,
+  markOutboxSent,
+  type OutboxMailInput,
+  type OutboxMessageState,
+  retryOutboxMessage,
+} from './queries/outbox';
+export { CHANGE_ENTITY_TYPES } from './schema/change-requests';
+export { DOCUMENT_SCOPES, OTHER_DOCUMENT_KEY } from './schema/documents';
+export { ORGANISATION_MEMBERSHIP_STATUSES } from './schema/organisations';
+export { OUTBOX_KINDS, OUTBOX_STATUSES, type TOutboxMailPayload } from './schema/outbox';
+export type { TExtraFields } from './schema/registered-data';
 export { assertSafeAppRole, UnsafeDatabaseRoleError } from './role-safety';
 export type { TenantRecord } from './platform/tenant-record';
 export { unsafeFindTenantByHost, unsafeFindTenantBySlug } from './platform/tenant-lookup';
+export { OUTBOX_MAX_BATCH, type PendingOutboxMessage, unsafeListPendingOutbox, unsafeMarkOutboxEnqueued } from './platform/outbox-relay';
 export {
   type CreateTenantInput,
   TENANT_SLUG_PATTERN,

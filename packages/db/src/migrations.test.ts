@@ -7,6 +7,47 @@ import { createPostgresDatabase, queryRows, runMigrations } from './database';
 import { createTestDatabase, type TestDatabase } from './testing';
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** Tables with the organisation-level policy (issue 3); every other table has the tenant-only one. */
+const ORGANISATION_OWNED = [
+  'organisations',
+  'organisation_memberships',
+  'establishments',
+  'workers',
+  'worker_establishments',
+  'documents',
+  'applications',
+  'change_requests',
+  'change_items',
+  'certificates',
+  'reissue_requests',
+];
+
+const ALL = 'SELECT,INSERT,UPDATE,DELETE';
+const KEEP = 'SELECT,INSERT,UPDATE';
+const APPEND = 'SELECT,INSERT';
+/** What kyogikai_app may do per table (tenants: UPDATE only on name_ja, name_en and config). */
+const APP_PRIVILEGES: Record<string, string> = {
+  applications: KEEP,
+  audit_events: APPEND,
+  certificates: KEEP,
+  change_items: ALL,
+  change_requests: ALL,
+  consent_agreements: APPEND,
+  documents: ALL,
+  establishments: ALL,
+  organisation_memberships: KEEP,
+  organisations: KEEP,
+  outbox_messages: KEEP,
+  reissue_requests: KEEP,
+  sessions: ALL,
+  sign_in_throttles: ALL,
+  tenant_config_versions: APPEND,
+  tenants: 'SELECT',
+  users: ALL,
+  worker_establishments: ALL,
+  workers: ALL,
+};
 const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
 
 describe('migration files', () => {
@@ -70,14 +111,14 @@ describe('migrations on PostgreSQL', () => {
       name: string;
       rls: boolean;
       forced: boolean;
-      policies: number;
+      policies: string[];
       tenant_not_null: boolean | null;
       tenant_index: boolean;
       app_select: boolean;
     }>(
       db.owner.db,
       sql`select c.relname::text as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
-                 (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies,
+                 array(select p.polname::text from pg_policy p where p.polrelid = c.oid order by 1) as policies,
                  (select a.attnotnull from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as tenant_not_null,
                  exists (select 1 from pg_index i join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
                           where i.indrelid = c.oid and a.attname = 'tenant_id') as tenant_index,
@@ -86,12 +127,64 @@ describe('migrations on PostgreSQL', () => {
            where n.nspname = 'public' and c.relkind in ('r', 'p')
            order by 1`,
     );
-    expect(tables.map((t) => t.name)).toEqual(['audit_events', 'sessions', 'sign_in_throttles', 'tenants', 'users']);
+    expect(tables.map((t) => t.name)).toEqual(Object.keys(APP_PRIVILEGES).sort());
     for (const table of tables) {
-      expect(table, table.name).toMatchObject({ rls: true, forced: true, policies: 1, app_select: true });
+      const policy = ORGANISATION_OWNED.includes(table.name) ? 'organisation_isolation' : 'tenant_isolation';
+      expect(table, table.name).toMatchObject({ rls: true, forced: true, policies: [policy], app_select: true });
       // `tenants` is scoped by its own id; every other table carries tenant_id.
       if (table.name !== 'tenants') expect(table, table.name).toMatchObject({ tenant_not_null: true, tenant_index: true });
     }
+  });
+
+  it('scope organisation-owned tables by tenant AND organisation, unless the transaction is tenant-wide', async () => {
+    const policies = await queryRows<{ name: string; qual: string; with_check: string }>(
+      db.owner.db,
+      sql`select c.relname::text as name, pg_get_expr(p.polqual, p.polrelid) as qual, pg_get_expr(p.polwithcheck, p.polrelid) as with_check
+            from pg_policy p join pg_class c on c.oid = p.polrelid
+           where p.polname = 'organisation_isolation' order by 1`,
+    );
+    expect(policies.map((p) => p.name)).toEqual([...ORGANISATION_OWNED].sort());
+    for (const policy of policies) {
+      const column = policy.name === 'organisations' ? 'id' : 'organisation_id';
+      expect(policy.qual, policy.name).toContain("current_setting('app.tenant_id'::text, true)");
+      expect(policy.qual, policy.name).toContain("current_setting('app.scope'::text, true) = 'tenant'::text");
+      expect(policy.qual, policy.name).toContain(
+        `(${column} = (NULLIF(current_setting('app.organisation_id'::text, true), ''::text))::uuid)`,
+      );
+      expect(policy.with_check, policy.name).toBe(policy.qual);
+    }
+  });
+
+  it('grant kyogikai_app exactly the data access each table needs (records to keep get no DELETE)', async () => {
+    const rows = await queryRows<{ name: string; privileges: string[] }>(
+      db.owner.db,
+      sql`select c.relname::text as name,
+                 array(select p from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
+                        where has_table_privilege('kyogikai_app', c.oid, p)) as privileges
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+           where n.nspname = 'public' and c.relkind in ('r', 'p')
+           order by 1`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.name, r.privileges.join(',')]))).toEqual(APP_PRIVILEGES);
+  });
+
+  it('keep organisation-owned children pointing at their parent within the same organisation', async () => {
+    // Every foreign key between two organisation-owned tables includes organisation_id: FK checks
+    // do not see row-level security, so this is what stops a cross-organisation pointer.
+    const fks = await queryRows<{ name: string; child: string; parent: string; columns: string[] }>(
+      db.owner.db,
+      sql`select con.conname::text as name, c.relname::text as child, p.relname::text as parent,
+                 array(select a.attname::text from unnest(con.conkey) k join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k) as columns
+            from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_class p on p.oid = con.confrelid
+           where con.contype = 'f' order by 1`,
+    );
+    const between = fks.filter((fk) => ORGANISATION_OWNED.includes(fk.child) && ORGANISATION_OWNED.includes(fk.parent));
+    expect(between.length).toBeGreaterThan(10);
+    for (const fk of between) {
+      expect(fk.columns[0], fk.name).toBe('tenant_id');
+      expect(fk.columns, fk.name).toContain('organisation_id');
+    }
+    for (const fk of fks) expect(fk.parent === 'tenants' || fk.columns[0] === 'tenant_id', fk.name).toBe(true);
   });
 
   it("give kyogikai_app data access but no DDL and nothing on drizzle's migrations table", async () => {

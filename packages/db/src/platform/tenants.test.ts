@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../database';
-import { tenants } from '../schema';
+import { tenantConfigVersions, tenants } from '../schema';
 import { seedDemoTenants } from '../seed/demo-tenants';
 import { withTenant } from '../tenant-transaction';
 import { createTenantFixture, createTestDatabase, type TestDatabase } from '../testing';
@@ -55,6 +55,21 @@ describe('demo councils (SPEC B4c, G2)', () => {
 });
 
 describe('operator tenant creation', () => {
+  it('records the initial configuration as version 1 of the tenant history', async () => {
+    const created = await createTenantFixture(db.owner);
+    const history = await db.owner.db.select().from(tenantConfigVersions).where(eq(tenantConfigVersions.tenantId, created.id));
+    expect(history).toEqual([
+      {
+        tenantId: created.id,
+        version: 1,
+        config: created.config,
+        createdAt: expect.any(Date),
+        createdBy: 'operator',
+        note: 'create-tenant',
+      },
+    ]);
+  });
+
   it('refuses a duplicate slug with a clear error', async () => {
     const error = await unsafeCreateTenant(db.owner, { ...kaigo, allowedHosts: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TenantConflictError);

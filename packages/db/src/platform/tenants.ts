@@ -1,7 +1,7 @@
 import { type TTenantConfig, ZTenantConfig } from '@kyogikai/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { tenants } from '../schema';
+import { tenantConfigVersions, tenants } from '../schema';
 import { type TenantRecord, toTenantRecord } from './tenant-record';
 
 // Operator functions: they span tenants, so they take the owner (migration) handle, which must
@@ -31,6 +31,8 @@ export type CreateTenantInput = {
   publicOrigin: string;
   allowedHosts?: string[];
   config: TTenantConfig;
+  /** Recorded with configuration version 1 (`tenant_config_versions.created_by`); default `operator`. */
+  createdBy?: string;
 };
 
 export async function unsafeCreateTenant(owner: Database, input: CreateTenantInput): Promise<TenantRecord> {
@@ -58,6 +60,10 @@ export async function unsafeCreateTenant(owner: Database, input: CreateTenantInp
       .values({ slug: input.slug, nameJa: input.nameJa, nameEn: input.nameEn, publicOrigin, allowedHosts, config })
       .returning();
     if (!row) throw new Error('unsafeCreateTenant: insert returned no row');
+    // The first configuration is version 1 of the tenant's history (ADR 014).
+    await tx
+      .insert(tenantConfigVersions)
+      .values({ tenantId: row.id, version: 1, config, createdBy: input.createdBy ?? 'operator', note: 'create-tenant' });
     return recordOf(row);
   });
 }

@@ -2,12 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TOrganisationRole } from '@kyogikai/domain';
 import postgres from 'postgres';
 import { APP_ROLE, createPostgresDatabase, type Database, runMigrations } from '../database';
 import { pgErrorCode } from '../errors';
 import type { TenantRecord } from '../platform/tenant-record';
 import { unsafeCreateTenant } from '../platform/tenants';
+import { organisationMemberships, organisations, users } from '../schema';
 import { kaigoTenantConfig } from '../seed/demo-tenants';
+import { withTenant } from '../tenant-transaction';
 
 // Test helpers: the only code in this package that reads process.env, and only for overridable
 // test URLs. Each test file gets its own database cloned from a migrated template, so files run
@@ -96,6 +99,52 @@ export async function createTenantFixture(owner: Database, slug?: string): Promi
     publicOrigin: `https://${s}.kyogikai.test`,
     allowedHosts: [`${s}.kyogikai.test`],
     config: kaigoTenantConfig,
+  });
+}
+
+export type OrganisationFixture = { organisationId: string; userId: string; loginId: string };
+
+/**
+ * A member organisation of `tenantId` with one applicant user holding `role` (default
+ * org_admin) in it, written through the given handle (the app handle is fine: it runs in
+ * withTenant). Pass `userId` to add an existing user to a new organisation instead.
+ */
+export async function createOrganisationFixture(
+  database: Database,
+  tenantId: string,
+  options: { corporateName?: string; role?: TOrganisationRole; userId?: string } = {},
+): Promise<OrganisationFixture> {
+  const suffix = randomBytes(4).toString('hex');
+  return withTenant(database, tenantId, async (tx) => {
+    let userId = options.userId;
+    let loginId = '';
+    if (!userId) {
+      loginId = `applicant-${suffix}`;
+      const [user] = await tx
+        .insert(users)
+        .values({
+          tenantId,
+          kind: 'applicant',
+          role: 'applicant',
+          loginId,
+          email: `${loginId}@example.jp`,
+          displayName: `申請者 ${suffix}`,
+          passwordHash: 'not-a-real-hash',
+          status: 'active',
+        })
+        .returning({ id: users.id });
+      if (!user) throw new Error('createOrganisationFixture: no user row');
+      userId = user.id;
+    }
+    const [organisation] = await tx
+      .insert(organisations)
+      .values({ tenantId, corporateName: options.corporateName ?? `株式会社テスト${suffix}` })
+      .returning({ id: organisations.id });
+    if (!organisation) throw new Error('createOrganisationFixture: no organisation row');
+    await tx
+      .insert(organisationMemberships)
+      .values({ tenantId, organisationId: organisation.id, userId, role: options.role ?? 'org_admin' });
+    return { organisationId: organisation.id, userId, loginId };
   });
 }
 

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, oneOf, timestamptz, updatedAt } from './columns';
+import { tenantIsolationPolicy } from './rls';
+import { tenants } from './tenants';
+
+export const OUTBOX_KINDS = ['mail'] as const;
+export const OUTBOX_STATUSES = ['pending', 'enqueued', 'sent', 'failed'] as const;
+
+/** A mail job as @kyogikai/jobs expects it (ZMailJob); the relay validates it again. */
+export type TOutboxMailPayload = {
+  tenantId: string;
+  /** The BullMQ job id (dedupe) and Message-ID: globally unique; by default the row id. */
+  messageId: string;
+  to: string;
+  template: string;
+  props: Record<string, unknown>;
+};
+
+/**
+ * Mail that is never lost (issue 3 item 5): written in the same transaction as the change that
+ * must mail someone. The relay (`unsafe_outbox_pending` / `unsafe_outbox_mark_enqueued`, across
+ * tenants) moves pending rows into the mail queue; the worker marks them sent or failed inside
+ * the tenant. The payload must carry the row's own tenant (CHECK).
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull().default('mail'),
+    payload: jsonb('payload').$type<TOutboxMailPayload>().notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** Not relayed before this time (retry back-off, scheduled mail). */
+    availableAt: timestamptz('available_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt().$onUpdate(() => new Date()),
+    enqueuedAt: timestamptz('enqueued_at'),
+    sentAt: timestamptz('sent_at'),
+    failedAt: timestamptz('failed_at'),
+  },
+  (t) => [
+    // The relay's scan, across tenants (it runs as kyogikai_platform).
+    index('outbox_messages_pending_idx').on(t.status, t.availableAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_messages_tenant_id_status_created_at_idx').on(t.tenantId, t.status, t.createdAt),
+    // BullMQ dedupes by job id across all tenants: two rows sharing a messageId would lose a mail.
+    uniqueIndex('outbox_messages_message_id_unique').on(sql`(${t.payload} ->> 'messageId')`),
+    oneOf('outbox_messages_kind_check', t.kind, OUTBOX_KINDS),
+    oneOf('outbox_messages_status_check', t.status, OUTBOX_STATUSES),
+    check('outbox_messages_payload_tenant_check', sql`(${t.payload} ->> 'tenantId') = ${t.tenantId}::text`),
+    check('outbox_messages_payload_message_id_check', sql`(${t.payload} ->> 'messageId') is not null`),
+    check('outbox_messages_attempts_check', sql`${t.attempts} >= 0`),
+    check('outbox_messages_enqueued_check', sql`${t.status} <> 'enqueued' or ${t.enqueuedAt} is not null`),
+    check('outbox_messages_sent_check', sql`${t.status} <> 'sent' or ${t.sentAt} is not null`),
+    check('outbox_messages_failed_check', sql`${t.status} <> 'failed' or ${t.failedAt} is not null`),
+    tenantIsolationPolicy(),
+  ],
+);
