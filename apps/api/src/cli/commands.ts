@@ -1,13 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { type Database, runMigrations, unsafeCreateTenant, unsafeGetTenantBySlug, unsafeListTenants } from '@kyogikai/db';
-import { ZTenantConfig } from '@kyogikai/domain';
+import { CONSENT_DOCUMENT_KEYS, type TConsentDocumentKey, ZTenantConfig } from '@kyogikai/domain';
+import {
+  unsafeExportTenantConfig,
+  unsafeImportTenantConfig,
+  unsafePublishConsentDocument,
+  unsafeTenantConfigHistory,
+} from '../platform/tenant-config-store';
 import { createApplicantUser, createStaffUser } from '../users/create-user';
 
 export type CliOptions = Record<string, string | string[] | boolean | undefined>;
 export type CliOutput = (line: string) => void;
 
 export class CliUsageError extends Error {}
+
+/** Recorded with each configuration version: who ran the command. */
+function operatorName(): string {
+  try {
+    return `cli:${os.userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
 
 function required(options: CliOptions, name: string): string {
   const value = options[name];
@@ -72,6 +88,63 @@ export const commands: Record<string, { usage: string; run(owner: Database, opti
         config: parsed.data,
       });
       out(`Created tenant ${tenant.slug} (${tenant.nameJa}) at ${tenant.publicOrigin}`);
+    },
+  },
+  'export-config': {
+    usage: 'export-config --tenant <slug> [--out <file.json>]   (stdout without --out)',
+    async run(owner, options, out) {
+      const text = await unsafeExportTenantConfig(owner, required(options, 'tenant'));
+      if (typeof options.out === 'string') {
+        await writeFile(options.out, text);
+        out(`Wrote ${options.out}`);
+      } else {
+        out(text.trimEnd());
+      }
+    },
+  },
+  'import-config': {
+    usage: 'import-config --tenant <slug> --file <file.json> [--note <text>]',
+    async run(owner, options, out) {
+      const slug = required(options, 'tenant');
+      const result = await unsafeImportTenantConfig(owner, slug, await readFile(required(options, 'file'), 'utf8'), {
+        createdBy: operatorName(),
+        ...(typeof options.note === 'string' ? { note: options.note } : {}),
+      });
+      out(
+        result.version === null
+          ? `No change: ${slug} already has this configuration.`
+          : `Imported as configuration version ${result.version} of ${slug}.`,
+      );
+    },
+  },
+  'publish-consent': {
+    usage: `publish-consent --tenant <slug> --key <${CONSENT_DOCUMENT_KEYS.join('|')}> --version <label> --body-file <text file> [--title-ja <title>] [--title-en <title>]`,
+    async run(owner, options, out) {
+      const key = required(options, 'key');
+      if (!(CONSENT_DOCUMENT_KEYS as readonly string[]).includes(key))
+        throw new CliUsageError(`--key must be one of ${CONSENT_DOCUMENT_KEYS.join(', ')}`);
+      const body = (await readFile(required(options, 'body-file'), 'utf8')).trim();
+      const result = await unsafePublishConsentDocument(
+        owner,
+        required(options, 'tenant'),
+        {
+          key: key as TConsentDocumentKey,
+          version: required(options, 'version'),
+          body,
+          ...(typeof options['title-ja'] === 'string' ? { titleJa: options['title-ja'] } : {}),
+          ...(typeof options['title-en'] === 'string' ? { titleEn: options['title-en'] } : {}),
+        },
+        { createdBy: operatorName() },
+      );
+      out(`Published ${key} ${options.version} as configuration version ${result.version}.`);
+    },
+  },
+  'config-history': {
+    usage: 'config-history --tenant <slug>',
+    async run(owner, options, out) {
+      for (const row of await unsafeTenantConfigHistory(owner, required(options, 'tenant'))) {
+        out(`${row.version}\t${row.createdAt.toISOString()}\t${row.createdBy}\t${row.note ?? ''}`);
+      }
     },
   },
   'create-staff': {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { TenantConfigFileError } from '../platform/tenant-config-store';
 import { parseCliEnv } from './cli-env';
 import { CliUsageError, commands } from './commands';
 import { openOwnerDatabase } from './open-owner-database';
@@ -33,6 +34,14 @@ async function main(argv: string[]): Promise<number> {
       role: stringOption,
       password: stringOption,
       'login-id': stringOption,
+      out: stringOption,
+      file: stringOption,
+      note: stringOption,
+      key: stringOption,
+      version: stringOption,
+      'body-file': stringOption,
+      'title-ja': stringOption,
+      'title-en': stringOption,
     },
   });
   const env = parseCliEnv(process.env);
@@ -48,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ZodError)
+    if (error instanceof TenantConfigFileError) console.error(`Error: ${error.message}`);
+    else if (error instanceof ZodError)
       console.error(`Error: invalid input:\n${error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
     else console.error(error instanceof Error ? `Error: ${error.message}` : error);
     if (error instanceof CliUsageError) console.error(`\n${usage()}`);
