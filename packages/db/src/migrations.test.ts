@@ -9,6 +9,8 @@ import { createTestDatabase, type TestDatabase } from './testing';
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
 /** Tables with the organisation-level policy (issue 3); every other table has the tenant-only one. */
+/** Logs an applicant transaction may append to but not read (see schema/rls.ts). */
+const APPEND_ONLY_FOR_ORGANISATIONS = ['audit_events', 'outbox_messages'];
 const ORGANISATION_OWNED = [
   'organisations',
   'organisation_memberships',
@@ -106,7 +108,7 @@ describe('migrations on PostgreSQL', () => {
     expect(row?.trigrams).toBeGreaterThan(0);
   });
 
-  it('leave every public table tenant-scoped: RLS forced, one policy, readable by the app role, tenant_id NOT NULL and leading an index', async () => {
+  it('leave every public table tenant-scoped: RLS forced, its policies, readable by the app role, tenant_id NOT NULL and leading an index', async () => {
     const tables = await queryRows<{
       name: string;
       rls: boolean;
@@ -129,11 +131,25 @@ describe('migrations on PostgreSQL', () => {
     );
     expect(tables.map((t) => t.name)).toEqual(Object.keys(APP_PRIVILEGES).sort());
     for (const table of tables) {
-      const policy = ORGANISATION_OWNED.includes(table.name) ? 'organisation_isolation' : 'tenant_isolation';
-      expect(table, table.name).toMatchObject({ rls: true, forced: true, policies: [policy], app_select: true });
+      const policies = APPEND_ONLY_FOR_ORGANISATIONS.includes(table.name)
+        ? ['tenant_insert', 'tenant_wide_delete', 'tenant_wide_select', 'tenant_wide_update']
+        : [ORGANISATION_OWNED.includes(table.name) ? 'organisation_isolation' : 'tenant_isolation'];
+      expect(table, table.name).toMatchObject({ rls: true, forced: true, policies, app_select: true });
       // `tenants` is scoped by its own id; every other table carries tenant_id.
       if (table.name !== 'tenants') expect(table, table.name).toMatchObject({ tenant_not_null: true, tenant_index: true });
     }
+  });
+
+  it('let applicant (organisation-scoped) transactions append to the audit trail and outbox but never read them', async () => {
+    const policies = await queryRows<{ name: string; policy: string; qual: string | null }>(
+      db.owner.db,
+      sql`select c.relname::text as name, p.polname::text as policy, pg_get_expr(p.polqual, p.polrelid) as qual
+            from pg_policy p join pg_class c on c.oid = p.polrelid
+           where c.relname in ('audit_events', 'outbox_messages') and p.polname like 'tenant_wide_%' order by 1, 2`,
+    );
+    expect(policies).toHaveLength(6);
+    for (const policy of policies)
+      expect(policy.qual, `${policy.name}.${policy.policy}`).toContain("current_setting('app.scope'::text, true) = 'tenant'::text");
   });
 
   it('scope organisation-owned tables by tenant AND organisation, unless the transaction is tenant-wide', async () => {

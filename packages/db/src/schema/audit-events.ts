@@ -1,5 +1,5 @@
 import { foreignKey, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenantIsolationPolicy } from './rls';
+import { tenantAppendOnlyForOrganisationsPolicies } from './rls';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -27,6 +27,6 @@ export const auditEvents = pgTable(
   (t) => [
     foreignKey({ name: 'audit_events_tenant_actor_fk', columns: [t.tenantId, t.actorUserId], foreignColumns: [users.tenantId, users.id] }),
     index('audit_events_tenant_id_occurred_at_idx').on(t.tenantId, t.occurredAt),
-    tenantIsolationPolicy(),
+    ...tenantAppendOnlyForOrganisationsPolicies(),
   ],
 );

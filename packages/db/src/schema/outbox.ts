@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, timestamptz, updatedAt } from './columns';
-import { tenantIsolationPolicy } from './rls';
+import { tenantAppendOnlyForOrganisationsPolicies } from './rls';
 import { tenants } from './tenants';
 
 export const OUTBOX_KINDS = ['mail'] as const;
@@ -57,6 +57,6 @@ export const outboxMessages = pgTable(
     check('outbox_messages_enqueued_check', sql`${t.status} <> 'enqueued' or ${t.enqueuedAt} is not null`),
     check('outbox_messages_sent_check', sql`${t.status} <> 'sent' or ${t.sentAt} is not null`),
     check('outbox_messages_failed_check', sql`${t.status} <> 'failed' or ${t.failedAt} is not null`),
-    tenantIsolationPolicy(),
+    ...tenantAppendOnlyForOrganisationsPolicies(),
   ],
 );

@@ -34,3 +34,19 @@ export function organisationIsolationPolicy(column: 'organisation_id' | 'id' = '
   const predicate = sql`${sql.identifier('tenant_id')} = ${currentTenantId} and (${tenantWideScope} or ${sql.identifier(column)} = ${currentOrganisationId})`;
   return pgPolicy('organisation_isolation', { as: 'permissive', for: 'all', to: 'public', using: predicate, withCheck: predicate });
 }
+
+/**
+ * For logs an applicant request may add to but never read back (audit trail, outbox): other
+ * organisations' before/after values and mail payloads live there. Rows can be inserted in any
+ * transaction of the tenant; reading, updating and deleting need a tenant-wide transaction.
+ */
+export function tenantAppendOnlyForOrganisationsPolicies() {
+  const sameTenant = sql`${sql.identifier('tenant_id')} = ${currentTenantId}`;
+  const tenantWide = sql`${sameTenant} and ${tenantWideScope}`;
+  return [
+    pgPolicy('tenant_insert', { as: 'permissive', for: 'insert', to: 'public', withCheck: sameTenant }),
+    pgPolicy('tenant_wide_select', { as: 'permissive', for: 'select', to: 'public', using: tenantWide }),
+    pgPolicy('tenant_wide_update', { as: 'permissive', for: 'update', to: 'public', using: tenantWide, withCheck: tenantWide }),
+    pgPolicy('tenant_wide_delete', { as: 'permissive', for: 'delete', to: 'public', using: tenantWide }),
+  ];
+}

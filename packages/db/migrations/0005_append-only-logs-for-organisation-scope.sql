@@ -1,0 +1,11 @@
+-- Audit trail and outbox: any transaction of the tenant may append; only tenant-wide
+-- transactions (staff, jobs) may read or change rows. Applicant requests (withOrganisation) can
+-- therefore never read another organisation's before/after values or mail payloads.
+CREATE POLICY "tenant_insert" ON "audit_events" AS PERMISSIVE FOR INSERT TO public WITH CHECK ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+CREATE POLICY "tenant_wide_select" ON "audit_events" AS PERMISSIVE FOR SELECT TO public USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant');--> statement-breakpoint
+CREATE POLICY "tenant_wide_update" ON "audit_events" AS PERMISSIVE FOR UPDATE TO public USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant') WITH CHECK ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant');--> statement-breakpoint
+CREATE POLICY "tenant_wide_delete" ON "audit_events" AS PERMISSIVE FOR DELETE TO public USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant');--> statement-breakpoint
+CREATE POLICY "tenant_insert" ON "outbox_messages" AS PERMISSIVE FOR INSERT TO public WITH CHECK ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+CREATE POLICY "tenant_wide_select" ON "outbox_messages" AS PERMISSIVE FOR SELECT TO public USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant');--> statement-breakpoint
+CREATE POLICY "tenant_wide_update" ON "outbox_messages" AS PERMISSIVE FOR UPDATE TO public USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant') WITH CHECK ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant');--> statement-breakpoint
+CREATE POLICY "tenant_wide_delete" ON "outbox_messages" AS PERMISSIVE FOR DELETE TO public USING ("tenant_id" = nullif(current_setting('app.tenant_id', true), '')::uuid and current_setting('app.scope', true) = 'tenant');
