@@ -1,11 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createTenantFixture, createTestDatabase, type TestDatabase, testAdminUrl } from '@kyogikai/db/testing';
-import { emailTemplateCatalog } from '@kyogikai/email';
-import { createBullMqJobQueue } from '@kyogikai/jobs';
+import { insertOutboxMail, withTenant } from '@kyogikai/db';
 import { deleteRedisKeysWithPrefix, SHARED_REDIS_URL, uniqueRedisPrefix } from '@kyogikai/jobs/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { quietLogger } from './test-support/fixtures';
 import { startSmtpTestServer } from './test-support/smtp-test-server';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -58,7 +56,7 @@ describe('worker entry point (src/index.ts)', () => {
     expect(run.output()).toContain('superuser');
   });
 
-  it("sends a queued mail with the tenant's branding from the database, and stops on SIGTERM", async () => {
+  it("relays a committed outbox mail and sends it with the tenant's branding from the database, and stops on SIGTERM", async () => {
     const testDb: TestDatabase = await createTestDatabase();
     cleanups.push(() => testDb.drop());
     const tenant = await createTenantFixture(testDb.owner);
@@ -76,18 +74,18 @@ describe('worker entry point (src/index.ts)', () => {
     cleanups.push(async () => {
       if (run.child.exitCode === null) run.child.kill('SIGKILL');
     });
-    await waitForOutput(run, 'mail worker started');
+    await waitForOutput(run, 'mail worker and outbox relay started');
 
-    const jobs = createBullMqJobQueue({ connection: SHARED_REDIS_URL, prefix, templates: emailTemplateCatalog, logger: quietLogger });
-    cleanups.push(() => jobs.close());
+    // A state change that mails someone commits its mail to the outbox; the worker does the rest.
     const signInUrl = `${tenant.publicOrigin}/admin/sign-in`;
-    await jobs.enqueueMail({
-      tenantId: tenant.id,
-      messageId: `entry-${tenant.slug}`,
-      to: 'new.staff@example.com',
-      template: 'staff-account-created',
-      props: { recipientName: '新任 職員', loginEmail: 'new.staff@example.com', signInUrl },
-    });
+    await withTenant(testDb.app, tenant.id, (tx) =>
+      insertOutboxMail(tx, {
+        tenantId: tenant.id,
+        to: 'new.staff@example.com',
+        template: 'staff-account-created',
+        props: { recipientName: '新任 職員', loginEmail: 'new.staff@example.com', signInUrl },
+      }),
+    );
 
     const [mail] = await smtp.waitForMessages(1);
     expect(mail?.parsed.subject).toBe(`【${tenant.nameJa}】管理画面のアカウントが作成されました`);

@@ -1,11 +1,10 @@
 // Production entry point: `tsx apps/worker/src/index.ts`. Loads the environment, refuses to start
-// on a database role that would bypass row-level security, then sends mail jobs until SIGTERM.
+// on a database role that would bypass row-level security, then relays the outbox and sends mail
+// until SIGTERM.
 import { assertSafeAppRole, createPostgresDatabase } from '@kyogikai/db';
 import nodemailer from 'nodemailer';
 import { parseWorkerEnv, WorkerEnvError } from './env';
-import { createTenantBrandingLoader } from './processors/mail/load-tenant-branding';
-import { createMailProcessor } from './processors/mail/send-mail';
-import { startMailWorker } from './start-mail-worker';
+import { startQueuedMailDelivery } from './mail-delivery';
 
 function log(level: 'info' | 'error', message: string, details: object = {}) {
   console[level](JSON.stringify({ level, time: new Date().toISOString(), service: 'worker', message, ...details }));
@@ -38,22 +37,23 @@ async function main() {
     warn: (details: object, message: string) => log('error', message, details),
     error: (details: object, message: string) => log('error', message, details),
   };
-  const processor = createMailProcessor({ loadBranding: createTenantBrandingLoader(database), transport, logger });
-  const worker = startMailWorker({
-    connection: env.REDIS_URL,
-    processor,
+  // The outbox relay and the mail worker: committed outbox rows → queue → SMTP.
+  const delivery = startQueuedMailDelivery({
+    database,
+    transport,
     logger,
+    connection: env.REDIS_URL,
     ...(env.MAIL_QUEUE_PREFIX === undefined ? {} : { prefix: env.MAIL_QUEUE_PREFIX }),
   });
-  await worker.waitUntilReady();
-  log('info', 'mail worker started');
+  await delivery.worker.waitUntilReady();
+  log('info', 'mail worker and outbox relay started');
 
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     log('info', 'stopping', { signal });
-    await worker.close();
+    await delivery.close();
     transport.close();
     await database.close();
     log('info', 'stopped');

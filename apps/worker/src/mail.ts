@@ -8,3 +8,6 @@ export {
 } from './processors/mail/send-mail';
 export { createTenantBrandingLoader } from './processors/mail/load-tenant-branding';
 export { startMailWorker, type TMailWorker, type TStartMailWorkerOptions } from './start-mail-worker';
+export { type MailDelivery, startInlineMailDelivery, startQueuedMailDelivery } from './mail-delivery';
+export { createOutboxMailProcessor } from './outbox/outbox-mail-processor';
+export { createOutboxRelay, type OutboxRelay } from './outbox/relay-outbox';

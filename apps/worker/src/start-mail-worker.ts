@@ -13,6 +13,7 @@ import {
 } from '@kyogikai/jobs';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { TMailProcessor } from './processors/mail/send-mail';
+import type { TMailJob } from '@kyogikai/jobs';
 
 export type TStartMailWorkerOptions = {
   connection: TRedisConnection;
@@ -22,6 +23,8 @@ export type TStartMailWorkerOptions = {
   /** Defaults to `MAIL_QUEUE_CONFIG` (concurrency, close grace); attempts/backoff come with each job. */
   config?: TMailQueueConfig;
   logger?: TJobLogger;
+  /** Called once when a job is given up (permanent error or last attempt failed); must not throw. */
+  onFinalFailure?: (job: TMailJob, error: unknown) => Promise<void> | void;
 };
 
 export type TMailWorker = {
@@ -68,8 +71,14 @@ export function startMailWorker(options: TStartMailWorkerOptions): TMailWorker {
     const attempts = job.opts.attempts ?? 1;
     const isFinal = error instanceof UnrecoverableError || job.attemptsMade >= attempts;
     const details = { err: error, messageId: job.id, attemptsMade: job.attemptsMade, attempts };
-    if (isFinal) logger.error(details, 'mail job failed for good (kept in the failed set)');
-    else logger.warn(details, 'mail job failed; will retry');
+    if (isFinal) {
+      logger.error(details, 'mail job failed for good (kept in the failed set)');
+      Promise.resolve()
+        .then(() => options.onFinalFailure?.(fromMailJobData(job.data), error))
+        .catch((hookError: unknown) => logger.error({ err: hookError, messageId: job.id }, 'recording the final failure failed'));
+    } else {
+      logger.warn(details, 'mail job failed; will retry');
+    }
   });
 
   return {

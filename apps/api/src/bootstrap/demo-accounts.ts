@@ -3,17 +3,18 @@ import { type Database, schema, type TenantRecord, withTenant } from '@kyogikai/
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
 import { generatePassword } from '../cli/commands';
+import { tenantUrl } from '../tenancy/tenant-url';
 import { createApplicantUser, createStaffUser } from '../users/create-user';
 
 /**
- * Demo accounts of embedded mode: a secretariat and a ministry user per demo tenant, plus one
- * applicant. Passwords are generated on first start, kept in DATA_DIR/demo-accounts.json (never in
+ * Demo accounts of embedded mode: a secretariat, a ministry and a tenant-admin user per demo
+ * tenant, plus one applicant. Passwords are generated on first start, kept in DATA_DIR/demo-accounts.json (never in
  * the repo) and printed in the start banner, so a second start shows the same ones.
  */
 export interface DemoAccount {
   tenant: string;
   app: 'admin' | 'portal';
-  role: 'secretariat' | 'ministry' | 'applicant';
+  role: 'secretariat' | 'ministry' | 'tenant_admin' | 'applicant';
   /** Email for staff (admin sign-in), ユーザーID for the applicant (portal sign-in). */
   signIn: string;
   password: string;
@@ -23,6 +24,7 @@ function wantedAccounts(tenant: TenantRecord): Omit<DemoAccount, 'password'>[] {
   return [
     { tenant: tenant.slug, app: 'admin', role: 'secretariat', signIn: `secretariat@${tenant.slug}.example.jp` },
     { tenant: tenant.slug, app: 'admin', role: 'ministry', signIn: `ministry@${tenant.slug}.example.jp` },
+    { tenant: tenant.slug, app: 'admin', role: 'tenant_admin', signIn: `admin@${tenant.slug}.example.jp` },
     { tenant: tenant.slug, app: 'portal', role: 'applicant', signIn: `demo-${tenant.slug}` },
   ];
 }
@@ -61,8 +63,13 @@ export async function ensureDemoAccounts(owner: Database, tenants: TenantRecord[
           password,
         });
       } else {
-        const displayName = wanted.role === 'secretariat' ? 'デモ事務局' : 'デモ所管省庁';
-        await createStaffUser(owner, tenant.id, { email: wanted.signIn, displayName, role: wanted.role, password });
+        const displayName = { secretariat: 'デモ事務局', ministry: 'デモ所管省庁', tenant_admin: 'デモ管理者' }[wanted.role];
+        await createStaffUser(
+          owner,
+          tenant.id,
+          { email: wanted.signIn, displayName, role: wanted.role, password },
+          { adminSignInUrl: tenantUrl(tenant, '/admin/') },
+        );
       }
       result.push({ ...wanted, password });
     }

@@ -8,9 +8,7 @@ import {
   switchPgliteToAppRole,
   type TenantRecord,
 } from '@kyogikai/db';
-import { emailTemplateCatalog } from '@kyogikai/email';
-import { createInlineJobQueue } from '@kyogikai/jobs';
-import { createMailProcessor, createTenantBrandingLoader } from '@kyogikai/worker/mail';
+import { startInlineMailDelivery } from '@kyogikai/worker/mail';
 import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { resolveDataDir, type TApiEnv } from '../env';
@@ -60,12 +58,10 @@ export async function startEmbeddedServices(env: EmbeddedEnv): Promise<ServerSer
     shutdown.add(() => storage.close());
     const catcher = await startMailCatcher(path.join(dataDir, 'mail'));
     shutdown.add(() => catcher.close());
-    const processMail = createMailProcessor({
-      loadBranding: createTenantBrandingLoader(database),
-      transport: nodemailer.createTransport(catcher.smtpUrl),
-    });
-    const jobs = createInlineJobQueue(processMail, { templates: emailTemplateCatalog });
-    shutdown.add(() => jobs.close());
+    // Outbox relay and mail processor in this process; mail lands in the catcher's folder.
+    const delivery = startInlineMailDelivery({ database, transport: nodemailer.createTransport(catcher.smtpUrl), relayIdleMs: 500 });
+    shutdown.add(() => delivery.close());
+    const { jobs } = delivery;
 
     const bannerLines = [
       '',

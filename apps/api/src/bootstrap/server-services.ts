@@ -4,7 +4,7 @@ import path from 'node:path';
 import { assertSafeAppRole, createPostgresDatabase, type Database } from '@kyogikai/db';
 import { emailTemplateCatalog } from '@kyogikai/email';
 import { createBullMqJobQueue, type JobQueue } from '@kyogikai/jobs';
-import { createMailProcessor, createTenantBrandingLoader, startMailWorker } from '@kyogikai/worker/mail';
+import { startQueuedMailDelivery } from '@kyogikai/worker/mail';
 import nodemailer from 'nodemailer';
 import type { TApiEnv } from '../env';
 import { resolveDataDir } from '../env';
@@ -70,7 +70,8 @@ export async function createServerServices(env: TApiEnv): Promise<ServerServices
         secretAccessKey: env.S3_SECRET_ACCESS_KEY,
       });
       shutdown.add(() => storage.close());
-      // The worker is its own process in production (apps/worker); the API only enqueues.
+      // Mail leaves through the outbox: the worker process (apps/worker) relays and sends it. The
+      // API keeps a queue handle only so /health can report whether Redis answers.
       const jobs = createBullMqJobQueue({
         connection: env.REDIS_URL,
         templates: emailTemplateCatalog,
@@ -90,17 +91,11 @@ export async function createServerServices(env: TApiEnv): Promise<ServerServices
     const catcher = await startMailCatcher(path.join(dataDir, 'mail'));
     shutdown.add(() => catcher.close());
     const prefix = `kyogikai-test-${process.pid}-${Date.now()}`;
-    const jobs = createBullMqJobQueue({ connection: env.REDIS_URL, prefix, templates: emailTemplateCatalog });
-    shutdown.add(() => jobs.close());
-    const worker = startMailWorker({
-      connection: env.REDIS_URL,
-      prefix,
-      processor: createMailProcessor({
-        loadBranding: createTenantBrandingLoader(database),
-        transport: nodemailer.createTransport(catcher.smtpUrl),
-      }),
-    });
-    shutdown.add(() => worker.close());
+    // This process plays the worker too: outbox relay, queue and mail processor.
+    const transport = nodemailer.createTransport(catcher.smtpUrl);
+    const delivery = startQueuedMailDelivery({ database, transport, connection: env.REDIS_URL, prefix, relayIdleMs: 200 });
+    shutdown.add(() => delivery.close());
+    const { jobs } = delivery;
     return { database, storage, jobs, mailboxDirectory: catcher.directory, bannerLines: [], close: () => shutdown.close() };
   } catch (error) {
     await shutdown.close();

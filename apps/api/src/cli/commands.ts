@@ -9,6 +9,7 @@ import {
   unsafePublishConsentDocument,
   unsafeTenantConfigHistory,
 } from '../platform/tenant-config-store';
+import { tenantUrl } from '../tenancy/tenant-url';
 import { createApplicantUser, createStaffUser } from '../users/create-user';
 
 export type CliOptions = Record<string, string | string[] | boolean | undefined>;
@@ -153,13 +154,18 @@ export const commands: Record<string, { usage: string; run(owner: Database, opti
     async run(owner, options, out) {
       const tenant = await tenantBySlug(owner, required(options, 'tenant'));
       const password = typeof options.password === 'string' ? options.password : generatePassword();
-      const user = await createStaffUser(owner, tenant.id, {
-        email: required(options, 'email'),
-        displayName: required(options, 'name'),
-        role: required(options, 'role') as 'secretariat',
-        password,
-      });
-      out(`Created staff user ${user.id} in ${tenant.slug}.`);
+      const user = await createStaffUser(
+        owner,
+        tenant.id,
+        {
+          email: required(options, 'email'),
+          displayName: required(options, 'name'),
+          role: required(options, 'role') as 'secretariat',
+          password,
+        },
+        { adminSignInUrl: tenantUrl(tenant, '/admin/') },
+      );
+      out(`Created staff user ${user.id} in ${tenant.slug}; a notice goes to their address through the outbox.`);
       if (options.password === undefined) out(`Generated password: ${password}`);
     },
   },

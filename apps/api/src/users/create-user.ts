@@ -1,4 +1,4 @@
-import { type Database, pgErrorCode, schema, withTenant } from '@kyogikai/db';
+import { type Database, insertOutboxMail, pgErrorCode, recordAudit, schema, type TenantTx, withTenant } from '@kyogikai/db';
 import { type TStaffRole, ZPassword } from '@kyogikai/domain';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords';
@@ -37,8 +37,16 @@ type CreateUserValues = {
   actorUserId?: string | null;
 };
 
-/** Creates an active user inside the tenant and writes the audit entry in the same transaction. */
-async function createUser(database: Database, tenantId: string, values: CreateUserValues): Promise<{ id: string }> {
+/**
+ * Creates an active user inside the tenant and writes the audit entry (and, through `andThen`,
+ * anything else that must commit with it, such as the welcome mail) in the same transaction.
+ */
+async function createUser(
+  database: Database,
+  tenantId: string,
+  values: CreateUserValues,
+  andThen?: (tx: TenantTx, user: { id: string }) => Promise<void>,
+): Promise<{ id: string }> {
   const passwordHash = await hashPassword(values.password);
   try {
     return await withTenant(database, tenantId, async (tx) => {
@@ -56,7 +64,7 @@ async function createUser(database: Database, tenantId: string, values: CreateUs
         })
         .returning({ id: schema.users.id });
       if (!user) throw new Error('insert returned no row');
-      await tx.insert(schema.auditEvents).values({
+      await recordAudit(tx, {
         tenantId,
         actorUserId: values.actorUserId ?? null,
         action: 'user.created',
@@ -64,6 +72,7 @@ async function createUser(database: Database, tenantId: string, values: CreateUs
         targetId: user.id,
         after: { kind: values.kind, role: values.role, email: values.email, loginId: values.loginId },
       });
+      await andThen?.(tx, user);
       return user;
     });
   } catch (error) {
@@ -72,9 +81,31 @@ async function createUser(database: Database, tenantId: string, values: CreateUs
   }
 }
 
-export function createStaffUser(database: Database, tenantId: string, input: z.infer<typeof ZCreateStaffInput>) {
+/**
+ * Creates a staff account and, in the same transaction, the mail telling the person (through the
+ * outbox: it is sent if and only if the account exists). The password is never mailed; whoever
+ * created the account hands it over.
+ */
+export function createStaffUser(
+  database: Database,
+  tenantId: string,
+  input: z.infer<typeof ZCreateStaffInput>,
+  options: { actorUserId?: string | null; adminSignInUrl: string },
+) {
   const values = ZCreateStaffInput.parse(input);
-  return createUser(database, tenantId, { kind: 'staff', ...values, loginId: null });
+  return createUser(
+    database,
+    tenantId,
+    { kind: 'staff', ...values, loginId: null, actorUserId: options.actorUserId ?? null },
+    async (tx) => {
+      await insertOutboxMail(tx, {
+        tenantId,
+        to: values.email,
+        template: 'staff-account-created',
+        props: { recipientName: values.displayName, loginEmail: values.email, signInUrl: options.adminSignInUrl },
+      });
+    },
+  );
 }
 
 export function createApplicantUser(database: Database, tenantId: string, input: z.infer<typeof ZCreateApplicantInput>) {

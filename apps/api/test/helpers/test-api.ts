@@ -49,7 +49,13 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}) {
     tenant: TenantRecord,
     role: 'secretariat' | 'ministry' | 'tenant_admin',
     email = `${role}-${tenant.slug}@example.jp`,
-  ) => createStaffUser(testDb.owner, tenant.id, { email, displayName: `${role} of ${tenant.slug}`, role, password: TEST_PASSWORD });
+  ) =>
+    createStaffUser(
+      testDb.owner,
+      tenant.id,
+      { email, displayName: `${role} of ${tenant.slug}`, role, password: TEST_PASSWORD },
+      { adminSignInUrl: tenantUrl(tenant, '/admin/') },
+    );
   const applicant = async (tenant: TenantRecord, loginId = `user-${tenant.slug}`) =>
     createApplicantUser(testDb.owner, tenant.id, {
       loginId,

@@ -60,11 +60,16 @@ export async function markOutboxSent(tx: TenantTx, messageId: string): Promise<b
  * Records a failed attempt. `final`: no retry will follow, so the mail shows as failed to staff;
  * otherwise it stays enqueued for the queue's own retry.
  */
-export async function markOutboxAttemptFailed(tx: TenantTx, messageId: string, error: string, options: { final: boolean }): Promise<void> {
+export async function markOutboxAttemptFailed(
+  tx: TenantTx,
+  messageId: string,
+  error: string,
+  options: { final: boolean /** false when this attempt was already counted (the queue's give-up hook) */; countAttempt?: boolean },
+): Promise<void> {
   await tx
     .update(outboxMessages)
     .set({
-      attempts: sql`${outboxMessages.attempts} + 1`,
+      ...(options.countAttempt === false ? {} : { attempts: sql`${outboxMessages.attempts} + 1` }),
       lastError: error.slice(0, 4000),
       ...(options.final ? { status: 'failed' as const, failedAt: sql`now()` } : {}),
     })
@@ -73,13 +78,19 @@ export async function markOutboxAttemptFailed(tx: TenantTx, messageId: string, e
 
 /**
  * Staff retry of a failed mail (issue 6): back to pending, so the relay enqueues it again. A job
- * stuck as `enqueued` (its queue lost it) may be retried the same way. False if the row is not
- * failed or enqueued.
+ * stuck as `enqueued` (its queue lost it) may be retried the same way. The message gets a new
+ * message id: the queue keeps a failed job under its id for weeks and would ignore the same id,
+ * and a late run of the old job finds no row under the old id and sends nothing. False if the row
+ * is not failed or enqueued.
  */
 export async function retryOutboxMessage(tx: TenantTx, id: string): Promise<boolean> {
   const rows = await tx
     .update(outboxMessages)
-    .set({ status: 'pending', availableAt: sql`now()` })
+    .set({
+      status: 'pending',
+      availableAt: sql`now()`,
+      payload: sql`jsonb_set(${outboxMessages.payload}, '{messageId}', to_jsonb(${outboxMessages.id}::text || '.retry' || ${outboxMessages.attempts}::text))`,
+    })
     .where(and(eq(outboxMessages.id, id), sql`${outboxMessages.status} in ('failed', 'enqueued')`))
     .returning({ id: outboxMessages.id });
   return rows.length > 0;

@@ -56,8 +56,9 @@ export type TOwnRedisServer = { url: string; port: number; stop(): Promise<void>
  * Starts a private `redis-server` on a spare loopback port, for tests that need Redis to go away
  * (stop it; the shared one is never stopped). `stop()` is idempotent.
  */
-export async function startOwnRedisServer(): Promise<TOwnRedisServer> {
-  const port = await findFreePort();
+export async function startOwnRedisServer(options: { port?: number } = {}): Promise<TOwnRedisServer> {
+  // A given port restarts "the same" server after a test stopped it (clients reconnect to it).
+  const port = options.port ?? (await findFreePort());
   const dir = await mkdtemp(join(tmpdir(), 'kyogikai-redis-'));
   const child: ChildProcess = spawn(
     'redis-server',
