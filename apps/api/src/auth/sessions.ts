@@ -23,6 +23,8 @@ export interface SessionUser {
 export interface ValidSession {
   id: string;
   app: TSessionApp;
+  /** Applicants: the member organisation this session acts for (re-checked on every request). */
+  actingOrganisationId: string | null;
   createdAt: Date;
   lastActivityAt: Date;
   expiresAt: Date;
@@ -42,7 +44,7 @@ export function idleExpiresAt(session: Pick<ValidSession, 'lastActivityAt' | 'ex
 /** Starts a new session (always a new token: sign-in never reuses an earlier session). */
 export async function createSession(
   tx: TenantTx,
-  input: { tenantId: string; userId: string; app: TSessionApp; now: Date; policy: SessionPolicy },
+  input: { tenantId: string; userId: string; app: TSessionApp; now: Date; policy: SessionPolicy; actingOrganisationId?: string | null },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSessionToken();
   const expiresAt = new Date(input.now.getTime() + input.policy.absoluteMs);
@@ -54,6 +56,7 @@ export async function createSession(
     createdAt: input.now,
     lastActivityAt: input.now,
     expiresAt,
+    actingOrganisationId: input.actingOrganisationId ?? null,
   });
   return { token, expiresAt };
 }
@@ -71,6 +74,7 @@ export async function findSession(
     .select({
       id: schema.sessions.id,
       app: schema.sessions.app,
+      actingOrganisationId: schema.sessions.actingOrganisationId,
       createdAt: schema.sessions.createdAt,
       lastActivityAt: schema.sessions.lastActivityAt,
       expiresAt: schema.sessions.expiresAt,
@@ -97,6 +101,7 @@ export async function findSession(
     session: {
       id: row.id,
       app: row.app as TSessionApp,
+      actingOrganisationId: row.actingOrganisationId,
       createdAt: row.createdAt,
       lastActivityAt: row.lastActivityAt,
       expiresAt: row.expiresAt,
@@ -114,6 +119,11 @@ export async function findSession(
 /** Records user activity: only user-initiated requests call this (see trpc/procedures.ts). */
 export async function touchSession(tx: TenantTx, sessionId: string, now: Date): Promise<void> {
   await tx.update(schema.sessions).set({ lastActivityAt: now }).where(eq(schema.sessions.id, sessionId));
+}
+
+/** Which organisation the session acts for; null until the user chooses (or has none). */
+export async function setActingOrganisation(tx: TenantTx, sessionId: string, organisationId: string | null): Promise<void> {
+  await tx.update(schema.sessions).set({ actingOrganisationId: organisationId }).where(eq(schema.sessions.id, sessionId));
 }
 
 export async function deleteSession(tx: TenantTx, sessionId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { schema, withTenant, type Database } from '@kyogikai/db';
+import { listMembershipsOfUser, schema, withTenant, type Database } from '@kyogikai/db';
 import type { TSessionApp } from '@kyogikai/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { verifyPassword } from './passwords';
@@ -73,12 +73,16 @@ export async function signIn(input: SignInInput): Promise<{ token: string; expir
   return withTenant(input.database, input.tenantId, async (tx) => {
     await clearAccountFailures(tx, keys);
     if (input.previousToken) await deleteSession(tx, sessionIdFromToken(input.previousToken));
+    // An applicant acting for exactly one organisation starts acting for it; with several, the
+    // portal asks which (session.switchOrganisation).
+    const memberships = input.app === 'portal' ? await listMembershipsOfUser(tx, user.id) : [];
     const session = await createSession(tx, {
       tenantId: input.tenantId,
       userId: user.id,
       app: input.app,
       now: input.now,
       policy: input.sessionPolicy,
+      actingOrganisationId: memberships.length === 1 ? (memberships[0]?.organisationId ?? null) : null,
     });
     await tx.insert(schema.auditEvents).values({
       tenantId: input.tenantId,
