@@ -75,6 +75,40 @@ export const uiEn: UiCatalogue = {
   tenant: {
     unknown: 'There is no council at this address. Please check the URL.',
   },
+  organisation: {
+    notSelected: 'Choose the organisation you are acting for.',
+    accessRevoked: 'Your access to this organisation has been revoked. Contact its administrator.',
+    permissionMissing: 'You do not have permission to do this. Contact your organisation’s administrator.',
+    notFound: 'The organisation was not found.',
+  },
+  staff: {
+    emailTaken: 'A staff account with this email address already exists.',
+  },
+  transition: {
+    illegal: 'This cannot be done in the current state. Reload the page to see the current state.',
+    forbidden: 'You do not have permission to do this.',
+    invalidInput: 'Some entries need correcting. Check the message at each field.',
+    textRequired: 'Enter this field.',
+    textTooLong: 'Use {{max}} characters or fewer.',
+    textTooLong_noParams: 'The text is too long.',
+  },
+  application: {
+    lockedUnderReview: 'The application is under review and cannot be changed. Contact the secretariat if a change is needed.',
+  },
+  certificate: {
+    alreadyDownloaded: 'The certificate has already been downloaded. To get it again, request a reissue.',
+  },
+  reissue: {
+    certificateNotDownloaded: 'The certificate has not been downloaded yet, so a reissue cannot be requested.',
+    alreadyRequested: 'A reissue request is already being reviewed by the secretariat.',
+  },
+  membership: {
+    notActive: 'This is only possible for council members.',
+    notesNotAcknowledged: 'Tick “I have read the notes on withdrawal”.',
+  },
+  changeRequest: {
+    noItems: 'There is nothing to change. Enter the changes first.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'The page may have been moved or deleted, or the address may be wrong.',

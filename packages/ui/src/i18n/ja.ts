@@ -79,6 +79,40 @@ export const uiJa = {
   tenant: {
     unknown: 'このアドレスに対応する協議会はありません。URL をご確認ください。',
   },
+  organisation: {
+    notSelected: '操作する法人を選択してください。',
+    accessRevoked: 'この法人の情報を扱う権限が取り消されました。法人の管理者へお問い合わせください。',
+    permissionMissing: 'この操作を行う権限がありません。法人の管理者へお問い合わせください。',
+    notFound: '法人が見つかりませんでした。',
+  },
+  staff: {
+    emailTaken: 'このメールアドレスの職員アカウントは既に登録されています。',
+  },
+  transition: {
+    illegal: '現在の状態ではこの操作はできません。画面を再読み込みして状態を確認してください。',
+    forbidden: 'この操作を行う権限がありません。',
+    invalidInput: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
+    textRequired: '入力してください。',
+    textTooLong: '{{max}}文字以内で入力してください。',
+    textTooLong_noParams: '入力できる文字数を超えています。',
+  },
+  application: {
+    lockedUnderReview: '申請は審査中のため変更できません。変更が必要な場合は事務局へお問い合わせください。',
+  },
+  certificate: {
+    alreadyDownloaded: '入会証明書は既にダウンロードされています。再度必要な場合は「入会証明書再発行申請」を行ってください。',
+  },
+  reissue: {
+    certificateNotDownloaded: '入会証明書をまだダウンロードしていないため、再発行申請はできません。',
+    alreadyRequested: '再発行申請は既に受け付けています。事務局の審査をお待ちください。',
+  },
+  membership: {
+    notActive: '協議会の会員ではないため、この操作はできません。',
+    notesNotAcknowledged: '「退会に関する注意事項を読みました」にチェックを入れてください。',
+  },
+  changeRequest: {
+    noItems: '変更内容がありません。変更する項目を入力してください。',
+  },
   notFound: {
     title: 'ページが見つかりません',
     body: 'お探しのページは移動または削除されたか、URL が間違っている可能性があります。',
