@@ -3,10 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TRANSITION_MESSAGE_KEYS } from '@kyogikai/domain';
 import { describe, expect, it } from 'vitest';
-import { uiEn } from './en';
-import { uiJa } from './ja';
+import { uiEn, uiJa } from '@kyogikai/ui/catalogues';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
