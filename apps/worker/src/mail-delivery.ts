@@ -43,6 +43,17 @@ function outboxProcessor(options: MailDeliveryOptions) {
   return createOutboxMailProcessor({ database: options.database, send, logger });
 }
 
+function startRelay(options: MailDeliveryOptions, jobs: JobQueue, logger: TJobLogger): OutboxRelay {
+  const relay = createOutboxRelay({
+    database: options.database,
+    jobs,
+    logger,
+    ...(options.relayIdleMs ? { idleMs: options.relayIdleMs } : {}),
+  });
+  relay.start();
+  return relay;
+}
+
 export function startQueuedMailDelivery(
   options: MailDeliveryOptions & { connection: TRedisConnection; prefix?: string },
 ): MailDelivery & { worker: TMailWorker } {
@@ -56,13 +67,7 @@ export function startQueuedMailDelivery(
   };
   const jobs = createBullMqJobQueue({ ...common, templates: emailTemplateCatalog });
   const worker = startMailWorker({ ...common, processor: outbox.process, onFinalFailure: outbox.recordFinalFailure });
-  const relay = createOutboxRelay({
-    database: options.database,
-    jobs,
-    logger,
-    ...(options.relayIdleMs ? { idleMs: options.relayIdleMs } : {}),
-  });
-  relay.start();
+  const relay = startRelay(options, jobs, logger);
   return {
     jobs,
     worker,
@@ -88,13 +93,7 @@ export function startInlineMailDelivery(options: MailDeliveryOptions): MailDeliv
         .catch((recordError: unknown) => logger.error({ err: recordError }, 'could not mark the mail failed'));
     },
   });
-  const relay = createOutboxRelay({
-    database: options.database,
-    jobs,
-    logger,
-    ...(options.relayIdleMs ? { idleMs: options.relayIdleMs } : {}),
-  });
-  relay.start();
+  const relay = startRelay(options, jobs, logger);
   return {
     jobs,
     relay,
