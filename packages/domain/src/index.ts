@@ -1,3 +1,4 @@
+export * from './account/account-forms';
 export * from './application/application-states';
 export * from './auth/password-policy';
 export * from './auth/roles';
@@ -11,5 +12,8 @@ export * from './certificate/certificate-machine';
 export * from './certificate/reissue-machine';
 export * from './change-request/change-request-machine';
 export * from './membership/membership-machine';
+export * from './input/japanese-input';
+export * from './organisation/corporate-number';
+export * from './organisation/organisation-draft';
 export * from './organisation/permissions';
 export * from './shared/transition';
