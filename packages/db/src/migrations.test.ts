@@ -30,6 +30,7 @@ const KEEP = 'SELECT,INSERT,UPDATE';
 const APPEND = 'SELECT,INSERT';
 /** What kyogikai_app may do per table (tenants: UPDATE only on name_ja, name_en and config). */
 const APP_PRIVILEGES: Record<string, string> = {
+  account_tokens: KEEP,
   applications: KEEP,
   audit_events: APPEND,
   certificates: KEEP,

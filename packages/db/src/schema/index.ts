@@ -1,4 +1,5 @@
 // Tables only: this module is passed to drizzle() as the schema and re-exported as `schema`.
+export { accountTokens } from './account-tokens';
 export { applications } from './applications';
 export { auditEvents } from './audit-events';
 export { certificates, reissueRequests } from './certificates';
