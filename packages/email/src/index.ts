@@ -1,4 +1,7 @@
 export { type TEmailBranding, ZAbsoluteHttpUrl, ZEmailBranding, previewBranding } from './branding';
+export { type TAccountActivationProps, ZAccountActivationProps } from './emails/account-activation';
+export { type TAccountAlreadyRegisteredProps, ZAccountAlreadyRegisteredProps } from './emails/account-already-registered';
+export { type TPasswordResetProps, ZPasswordResetProps } from './emails/password-reset';
 export { type TStaffAccountCreatedProps, ZStaffAccountCreatedProps } from './emails/staff-account-created';
 export { renderEmail, type TRenderedEmail } from './render';
 export {

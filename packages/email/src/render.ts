@@ -1,5 +1,5 @@
 import { render, toPlainText } from '@react-email/render';
-import { createElement } from 'react';
+import { type ComponentType, createElement } from 'react';
 import { z } from 'zod';
 import { type TEmailBranding, ZEmailBranding } from './branding';
 import { EmailInputError, emailTemplates, parseEmailProps, type TEmailTemplateName, type TEmailTemplateProps } from './templates';
@@ -12,6 +12,14 @@ function isUnderPublicOrigin(link: string, publicOrigin: string): boolean {
   const prefix = base.pathname.replace(/\/+$/, '');
   return prefix === '' || target.pathname === prefix || target.pathname.startsWith(`${prefix}/`);
 }
+
+/** Any template, once its props have been checked against its own schema. */
+type TCheckedProps = Record<string, unknown>;
+type TCheckedTemplate = {
+  subject: (props: TCheckedProps, branding: TEmailBranding) => string;
+  links: (props: TCheckedProps) => readonly string[];
+  component: ComponentType<TCheckedProps & { branding: TEmailBranding }>;
+};
 
 export type TRenderedEmail = { subject: string; html: string; text: string };
 
@@ -37,7 +45,7 @@ export async function renderEmail<T extends TEmailTemplateName>(
   const parsedBranding = brandingResult.data;
 
   // Widened once here: `parseEmailProps` has just checked these props against this template.
-  const definition = emailTemplates[template] as unknown as (typeof emailTemplates)[TEmailTemplateName];
+  const definition = emailTemplates[template] as unknown as TCheckedTemplate;
   for (const link of definition.links(parsedProps)) {
     if (!isUnderPublicOrigin(link, parsedBranding.publicOrigin)) {
       throw new EmailInputError(

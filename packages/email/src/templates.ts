@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { accountActivationTemplate } from './emails/account-activation';
+import { accountAlreadyRegisteredTemplate } from './emails/account-already-registered';
+import { passwordResetTemplate } from './emails/password-reset';
 import { staffAccountCreatedTemplate } from './emails/staff-account-created';
 
 /**
@@ -7,6 +10,9 @@ import { staffAccountCreatedTemplate } from './emails/staff-account-created';
  * validation below all follow from this map.
  */
 export const emailTemplates = {
+  'account-activation': accountActivationTemplate,
+  'account-already-registered': accountAlreadyRegisteredTemplate,
+  'password-reset': passwordResetTemplate,
   'staff-account-created': staffAccountCreatedTemplate,
 } as const;
 
