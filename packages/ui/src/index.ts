@@ -12,6 +12,11 @@ export { createTrpcTransport, isBackgroundOperation, type OperationContextFlags,
 export { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, translateMessage, type Language, type Message } from './i18n/create-i18n';
 export { uiJa, type CatalogueOf, type UiCatalogue } from './i18n/ja';
 export { uiEn } from './i18n/en';
+export { CheckboxField, type CheckboxFieldProps } from './components/checkbox-field';
+export { DocumentPanel, type DocumentPanelProps } from './components/document-panel';
+export { ModalDialog, type ModalDialogProps } from './components/modal-dialog';
+export { PasswordRuleChecklist, type PasswordRuleChecklistProps } from './components/password-rules';
+export { formatDate, formatTime } from './lib/format';
 export { AppLayout, tenantDisplayName, type AppLayoutProps, type TenantBranding } from './components/app-layout';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './components/error-summary';
 export {

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface TextFieldProps
@@ -11,23 +11,43 @@ export interface TextFieldProps
   error?: string | null | undefined;
   hint?: string | undefined;
   isRequired?: boolean;
+  /** Shows 「任意」 (where a form marks both kinds, so neither is left to guess). */
+  isOptional?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** Ids of further elements that describe the input (e.g. a live rule checklist). */
+  describedBy?: string | undefined;
+  /** Rendered under the input, inside the field (e.g. a status line or a rule checklist). */
+  afterInput?: ReactNode;
 }
 
 /**
  * A labelled input. The error sits between label and input (read before typing) and is tied to
  * the input with aria-describedby; required-ness is shown as text, not only colour or an asterisk.
  */
-export function TextField({ id, label, value, onValueChange, error, hint, isRequired = false, inputRef, ...rest }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onValueChange,
+  error,
+  hint,
+  isRequired = false,
+  isOptional = false,
+  inputRef,
+  describedBy: extraDescribedBy,
+  afterInput,
+  ...rest
+}: TextFieldProps) {
   const { t } = useTranslation();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hintId, errorId, extraDescribedBy].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'k-field k-field--error' : 'k-field'}>
       <label className="k-label" htmlFor={id}>
         {label}
         {isRequired ? <span className="k-badge">{t('form.required')}</span> : null}
+        {!isRequired && isOptional ? <span className="k-badge k-badge--optional">{t('form.optional')}</span> : null}
       </label>
       {hint ? (
         <span id={hintId} className="k-hint">
@@ -50,6 +70,7 @@ export function TextField({ id, label, value, onValueChange, error, hint, isRequ
         aria-describedby={describedBy}
         aria-required={isRequired || undefined}
       />
+      {afterInput}
     </div>
   );
 }
