@@ -8,10 +8,17 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { i18n } from './i18n';
 import { appLocation, trpcTransport } from './lib/platform';
 import { createPortalTrpcClient, trpc } from './lib/trpc';
+import { ActivatePage } from './routes/activate';
+import { ChangePasswordPage } from './routes/change-password';
+import { MailSentPage } from './routes/mail-sent';
 import { MyPage } from './routes/my-page';
 import { NotFoundPage } from './routes/not-found';
+import { PasswordResetPage, PasswordResetSentPage } from './routes/password-reset';
+import { ProvisionalAccountPage } from './routes/provisional-account';
+import { ResendActivationPage } from './routes/resend-activation';
 import { RootLayout } from './routes/root-layout';
 import { SignInPage } from './routes/sign-in';
+import { Step1Page } from './routes/step1';
 
 const SESSION_GONE = new Set(['common.unauthorized', 'auth.sessionExpired']);
 
@@ -43,6 +50,14 @@ const router = createBrowserRouter(
       children: [
         { index: true, element: <MyPage /> },
         { path: 'sign-in', element: <SignInPage /> },
+        { path: 'account/new', element: <ProvisionalAccountPage /> },
+        { path: 'account/new/sent', element: <MailSentPage /> },
+        { path: 'account/resend', element: <ResendActivationPage /> },
+        { path: 'activate', element: <ActivatePage /> },
+        { path: 'password-reset', element: <PasswordResetPage /> },
+        { path: 'password-reset/sent', element: <PasswordResetSentPage /> },
+        { path: 'account/password', element: <ChangePasswordPage /> },
+        { path: 'application/step1', element: <Step1Page /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

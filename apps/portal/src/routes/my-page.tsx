@@ -1,30 +1,44 @@
-import { Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
+import { apiErrorKey, formatDate, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
-import { useCurrentUser } from '../features/session/use-session';
+import { Link, useLocation } from 'react-router';
+import { step1FieldLabelKey } from '../features/organisation/step1-fields';
+import { Loading, RequireSignedIn, type TSignedInUser } from '../features/session/require-signed-in';
+import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
-/** SPEC B1: 「マイページ」 is what a member sees after signing in. */
+type TMyPage = PortalOutputs['mypage']['get'];
+type TPageNotice = 'activated' | 'passwordChanged';
+
+/** SPEC B1, manual p.5: 「マイページ」 shows where the application stands and what to do next. */
 export function MyPage() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   useDocumentTitle(t('myPage.title'), useTenantName());
+  return <RequireSignedIn>{(user) => <MyPageContent user={user} />}</RequireSignedIn>;
+}
 
-  if (me.isPending) {
-    return (
-      <p className="k-loading" role="status">
-        {t('layout.loading')}
-      </p>
-    );
-  }
-  if (me.isError) return <Notice>{t('common.network')}</Notice>;
-  if (!me.data) return <Navigate to="/sign-in" replace />;
+function MyPageContent({ user }: { user: TSignedInUser }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const notice = (location.state as { notice?: TPageNotice } | null)?.notice;
+  const myPage = trpc.mypage.get.useQuery(undefined, { refetchOnMount: 'always', retry: false });
 
-  const { user } = me.data;
   return (
     <>
       <PageHeading>{t('myPage.title')}</PageHeading>
       <p className="k-lead">{t('myPage.welcome', { name: user.displayName })}</p>
+      {notice === 'activated' ? <Notice tone="success">{t('activate.activated')}</Notice> : null}
+      {notice === 'passwordChanged' ? <Notice tone="success">{t('changePassword.done')}</Notice> : null}
+      {myPage.isPending ? <Loading /> : null}
+      {myPage.isError ? (
+        <Notice>{apiErrorKey(myPage.error) === 'organisation.notSelected' ? t('myPage.noOrganisation') : t('common.network')}</Notice>
+      ) : null}
+      {myPage.data ? <ApplicationOverview data={myPage.data} /> : null}
+      <section className="k-card" aria-labelledby="idle-notice-heading">
+        <h2 id="idle-notice-heading" className="k-card__title">
+          {t('myPage.idleNoticeTitle')}
+        </h2>
+        <p>{t('myPage.idleNotice')}</p>
+      </section>
       <section className="k-card" aria-labelledby="account-heading">
         <h2 id="account-heading" className="k-card__title">
           {t('myPage.accountHeading')}
@@ -41,13 +55,144 @@ export function MyPage() {
           <dt>{t('myPage.email')}</dt>
           <dd>{user.email}</dd>
         </dl>
+        <p className="k-section-gap">
+          <Link to="/account/password">{t('myPage.changePassword')}</Link>
+        </p>
       </section>
-      <section className="k-card" aria-labelledby="idle-notice-heading">
-        <h2 id="idle-notice-heading" className="k-card__title">
-          {t('myPage.idleNoticeTitle')}
+    </>
+  );
+}
+
+function ApplicationOverview({ data }: { data: TMyPage }) {
+  const { t, i18n } = useTranslation();
+  const { organisation, application } = data;
+  const state = application?.state ?? 'none';
+  return (
+    <>
+      <section className="k-card" aria-labelledby="status-heading">
+        <h2 id="status-heading" className="k-card__title">
+          {t('myPage.statusHeading')}
         </h2>
-        <p>{t('myPage.idleNotice')}</p>
+        <dl className="k-summary-list">
+          <dt>{t('myPage.corporationHeading')}</dt>
+          <dd>{organisation.corporateName ? organisation.corporateName : t('myPage.corporationMissing')}</dd>
+          <dt>{t('myPage.statusLabel')}</dt>
+          <dd>
+            <strong>{t(`applicationStatus.${state}`)}</strong>
+          </dd>
+          {application?.referenceNumber ? (
+            <>
+              <dt>{t('myPage.referenceNumberLabel')}</dt>
+              <dd>{application.referenceNumber}</dd>
+            </>
+          ) : null}
+          {application?.submittedAt ? (
+            <>
+              <dt>{t('myPage.submittedAtLabel')}</dt>
+              <dd>{formatDate(application.submittedAt, i18n.language)}</dd>
+            </>
+          ) : null}
+        </dl>
       </section>
+
+      <section className="k-card" aria-labelledby="next-heading">
+        <h2 id="next-heading" className="k-card__title">
+          {t('myPage.nextHeading')}
+        </h2>
+        <NextAction data={data} />
+      </section>
+
+      <section className="k-card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="k-card__title">
+          {t('myPage.timelineHeading')}
+        </h2>
+        <ol className="k-steps">
+          {data.steps.map((step, index) => (
+            <li
+              key={step.key}
+              className={`k-steps__item k-steps__item--${step.status}`}
+              aria-current={step.status === 'current' ? 'step' : undefined}
+            >
+              <span className="k-steps__marker" aria-hidden="true">
+                {step.status === 'done' ? '✓' : index + 1}
+              </span>
+              <span className="k-steps__text">
+                <span className="k-steps__label">{t(`steps.${step.key}`)}</span>
+                <span className="k-steps__status">{t(`myPage.stepStatus.${step.status}`)}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+        <p className="k-section-gap">{t('myPage.reviewTime', { days: data.reviewTargetWorkingDays })}</p>
+      </section>
+    </>
+  );
+}
+
+const UNDER_REVIEW = new Set(['submitted', 'under_review', 'resubmitted', 'forwarded']);
+
+function NextAction({ data }: { data: TMyPage }) {
+  const { t } = useTranslation();
+  if (!data.isEditable) {
+    const { secretariat } = data;
+    const isUnderReview = UNDER_REVIEW.has(data.application?.state ?? '');
+    return (
+      <>
+        {isUnderReview ? (
+          <>
+            <p>
+              <strong>{t('myPage.lockedTitle')}</strong>
+            </p>
+            <p>{t('myPage.locked')}</p>
+          </>
+        ) : (
+          <p>{t('myPage.askSecretariat')}</p>
+        )}
+        <h3 className="k-subheading">{t('myPage.secretariatHeading')}</h3>
+        <dl className="k-summary-list">
+          <dt>{t('layout.contactHeading')}</dt>
+          <dd lang="ja">{secretariat.name}</dd>
+          <dt>{t('layout.contactEmail')}</dt>
+          <dd>
+            <a href={`mailto:${secretariat.email}`}>{secretariat.email}</a>
+          </dd>
+          <dt>{t('layout.contactPhone')}</dt>
+          <dd>
+            <a href={`tel:${secretariat.phone.replace(/[^\d+]/g, '')}`}>{secretariat.phone}</a>
+          </dd>
+          <dt>{t('layout.contactHours')}</dt>
+          <dd lang="ja">{secretariat.hours}</dd>
+        </dl>
+      </>
+    );
+  }
+  const isReturned = data.application?.state === 'returned';
+  if (data.step1MissingFields.length > 0) {
+    return (
+      <>
+        {isReturned ? <p>{t('myPage.returned')}</p> : null}
+        <p>{t('myPage.nextStep1')}</p>
+        <h3 className="k-subheading">{t('myPage.missingHeading')}</h3>
+        <ul>
+          {data.step1MissingFields.map((field) => (
+            <li key={field}>{t(step1FieldLabelKey(field))}</li>
+          ))}
+        </ul>
+        <p className="k-section-gap">
+          <Link className="k-button" to="/application/step1">
+            {t('myPage.openStep1')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      {isReturned ? <p>{t('myPage.returned')}</p> : null}
+      <p>{t('myPage.nextStep2')}</p>
+      <p>
+        <Link to="/application/step1">{t('myPage.reviewStep1')}</Link>
+      </p>
     </>
   );
 }

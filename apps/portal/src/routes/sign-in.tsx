@@ -1,4 +1,6 @@
+import { normaliseLoginId } from '@kyogikai/domain';
 import {
+  apiErrorKey,
   ErrorSummary,
   Notice,
   PageHeading,
@@ -10,7 +12,7 @@ import {
 } from '@kyogikai/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../features/session/use-session';
 import { trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
@@ -24,6 +26,7 @@ export function SignInPage() {
   const utils = trpc.useUtils();
   const signIn = trpc.session.signIn.useMutation();
   const [values, setValues] = useState({ loginId: '', password: '' });
+  const [isNotActivated, setIsNotActivated] = useState(false);
   const fields = {
     loginId: { id: 'loginId', label: t('signIn.loginId') },
     password: { id: 'password', label: t('auth.password') },
@@ -34,11 +37,17 @@ export function SignInPage() {
   if (me.data) return <Navigate to="/" replace />;
 
   const reason = params.get('reason');
-  const notice = reason === 'idle' ? t('session.idleSignedOut') : reason === 'signed-out' ? t('session.signedOut') : null;
+  const notices: Record<string, string> = {
+    idle: t('session.idleSignedOut'),
+    'signed-out': t('session.signedOut'),
+    'password-reset': t('signIn.passwordResetDone'),
+  };
+  const notice = reason ? (notices[reason] ?? null) : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const missing = requiredFieldErrors(values, ['loginId', 'password']);
+    setIsNotActivated(false);
     if (hasFormErrors(missing)) {
       form.showErrors(missing);
       return;
@@ -50,6 +59,7 @@ export function SignInPage() {
       void navigate('/', { replace: true });
     } catch (error) {
       setValues((current) => ({ ...current, password: '' }));
+      setIsNotActivated(apiErrorKey(error) === 'account.notActivated');
       form.showApiError(error);
     }
   }
@@ -57,8 +67,13 @@ export function SignInPage() {
   return (
     <div className="k-narrow">
       <PageHeading>{t('signIn.title')}</PageHeading>
-      {notice && !form.summaryMessage ? <Notice tone={reason === 'signed-out' ? 'success' : 'info'}>{notice}</Notice> : null}
+      {notice && !form.summaryMessage ? <Notice tone={reason === 'idle' ? 'info' : 'success'}>{notice}</Notice> : null}
       <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
+      {isNotActivated ? (
+        <p>
+          <Link to="/account/resend">{t('signIn.resendActivation')}</Link>
+        </p>
+      ) : null}
       <div className="k-card">
         <p>{t('signIn.lead')}</p>
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
@@ -68,6 +83,7 @@ export function SignInPage() {
             label={fields.loginId.label}
             value={values.loginId}
             onValueChange={(loginId) => setValues((current) => ({ ...current, loginId }))}
+            onBlur={() => setValues((current) => ({ ...current, loginId: normaliseLoginId(current.loginId) }))}
             error={form.fieldError('loginId')}
             isRequired
             autoComplete="username"
@@ -89,7 +105,19 @@ export function SignInPage() {
             {t('auth.signIn')}
           </button>
         </form>
+        <p className="k-section-gap">
+          <Link to="/password-reset">{t('signIn.forgotPassword')}</Link>
+        </p>
       </div>
+      <section className="k-card" aria-labelledby="new-account-heading">
+        <h2 id="new-account-heading" className="k-card__title">
+          {t('signIn.newAccountHeading')}
+        </h2>
+        <p>{t('signIn.newAccountLead')}</p>
+        <p>
+          <Link to="/account/new">{t('signIn.newAccountLink')}</Link>
+        </p>
+      </section>
     </div>
   );
 }
