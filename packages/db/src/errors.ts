@@ -12,3 +12,14 @@ export function pgErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The constraint a failed query violated (e.g. which unique index), whichever driver raised it. */
+export function pgConstraintName(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return undefined;
+    if ('constraint_name' in current && typeof current.constraint_name === 'string') return current.constraint_name;
+    if ('constraint' in current && typeof current.constraint === 'string') return current.constraint;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return undefined;
+}

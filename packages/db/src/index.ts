@@ -10,7 +10,7 @@ export {
   switchPgliteToAppRole,
   type TenantTx,
 } from './database';
-export { pgErrorCode } from './errors';
+export { pgConstraintName, pgErrorCode } from './errors';
 export { isUuid, withOrganisation, withTenant } from './tenant-transaction';
 export { type AuditEntry, recordAudit } from './queries/audit';
 export { findActiveMembership, listMembershipsOfUser, type UserMembership } from './queries/memberships';

@@ -1,5 +1,5 @@
 import { schema, type TenantTx } from '@kyogikai/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 
 /**
  * Failed sign-ins are counted per account and per client address, inside the tenant. Past
@@ -15,6 +15,18 @@ export interface ThrottlePolicy {
   /** Delay added per failure past slowAfter; doubled each time, capped at maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Public account requests that create rows or send mail (provisional account, resend, password
+   * reset), per client address: every request counts, not only failures.
+   */
+  accountRequests: RequestAllowance;
+  /** Account mails to one address; past this, requests still answer ok but nothing more is sent. */
+  accountMailsPerRecipient: RequestAllowance;
+}
+
+export interface RequestAllowance {
+  limit: number;
+  windowMs: number;
 }
 
 export const defaultThrottlePolicy: ThrottlePolicy = {
@@ -24,6 +36,8 @@ export const defaultThrottlePolicy: ThrottlePolicy = {
   address: { slowAfter: 10, lockAfter: 30 },
   baseDelayMs: 250,
   maxDelayMs: 4_000,
+  accountRequests: { limit: 10, windowMs: 15 * 60_000 },
+  accountMailsPerRecipient: { limit: 5, windowMs: 60 * 60_000 },
 };
 
 export interface ThrottleKeys {
@@ -93,4 +107,37 @@ export async function recordFailure(
 /** A successful sign-in clears the account's count; the address keeps its count on purpose. */
 export async function clearAccountFailures(tx: TenantTx, keys: ThrottleKeys): Promise<void> {
   await tx.delete(schema.signInThrottles).where(and(eq(schema.signInThrottles.key, keys.account)));
+}
+
+export type AllowanceResult = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/**
+ * Counts one request against `key` (e.g. `signup-ip:<addr>`) in a fixed window that starts with
+ * the first request, in the same table as the sign-in counters, and says whether it is within
+ * `allowance.limit`. One atomic upsert, so concurrent requests cannot both slip under the limit.
+ */
+export async function consumeAllowance(
+  tx: TenantTx,
+  tenantId: string,
+  key: string,
+  now: Date,
+  allowance: RequestAllowance,
+): Promise<AllowanceResult> {
+  const t = schema.signInThrottles;
+  const windowStart = new Date(now.getTime() - allowance.windowMs);
+  const isInWindow = sql`${t.firstFailureAt} > ${windowStart.toISOString()}::timestamptz`;
+  const [row] = await tx
+    .insert(t)
+    .values({ tenantId, key, failures: 1, firstFailureAt: now, lastFailureAt: now })
+    .onConflictDoUpdate({
+      target: [t.tenantId, t.key],
+      set: {
+        failures: sql`case when ${isInWindow} then ${t.failures} + 1 else 1 end`,
+        firstFailureAt: sql`case when ${isInWindow} then ${t.firstFailureAt} else ${now.toISOString()}::timestamptz end`,
+        lastFailureAt: now,
+      },
+    })
+    .returning({ count: t.failures, since: t.firstFailureAt });
+  if (!row || row.count <= allowance.limit) return { allowed: true };
+  return { allowed: false, retryAfterMs: Math.max(1, row.since.getTime() + allowance.windowMs - now.getTime()) };
 }

@@ -1,5 +1,5 @@
 import { listMembershipsOfUser, schema, withTenant, type Database } from '@kyogikai/db';
-import type { TSessionApp } from '@kyogikai/domain';
+import { normaliseLoginId, type TSessionApp } from '@kyogikai/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { verifyPassword } from './passwords';
 import { createSession, deleteSession, type SessionPolicy } from './sessions';
@@ -8,7 +8,8 @@ import { clearAccountFailures, readThrottle, recordFailure, throttleKeys, type T
 
 export class SignInRefusedError extends Error {
   constructor(
-    readonly reason: 'invalid-credentials' | 'throttled',
+    /** `not-activated`: the password was right, but the account is still provisional (SPEC A5). */
+    readonly reason: 'invalid-credentials' | 'throttled' | 'not-activated',
     readonly retryAfterMs = 0,
   ) {
     super(reason);
@@ -48,7 +49,7 @@ export async function signIn(input: SignInInput): Promise<{ token: string; expir
     const identifier = input.identifier.trim();
     const match =
       input.app === 'portal'
-        ? and(eq(schema.users.kind, 'applicant'), eq(schema.users.loginId, identifier))
+        ? and(eq(schema.users.kind, 'applicant'), eq(schema.users.loginId, normaliseLoginId(identifier)))
         : and(eq(schema.users.kind, 'staff'), eq(sql`lower(${schema.users.email})`, identifier.toLowerCase()));
     const [row] = await tx
       .select({
@@ -63,6 +64,9 @@ export async function signIn(input: SignInInput): Promise<{ token: string; expir
   });
 
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  // Said only to someone who knows the password, so it reveals nothing to a stranger: the
+  // provisional account becomes a full one through the link in its mail (SPEC A5).
+  if (user && isPasswordValid && user.status === 'provisional') throw new SignInRefusedError('not-activated');
   if (!user || !isPasswordValid || user.status !== 'active') {
     const lockedForMs = await withTenant(input.database, input.tenantId, (tx) =>
       recordFailure(tx, input.tenantId, keys, input.now, input.throttlePolicy),

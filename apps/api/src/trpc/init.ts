@@ -1,13 +1,9 @@
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
-import { AppError, type MessageParams } from './app-error';
+import { AppError, type FieldError } from './app-error';
 import type { ApiContext } from './context';
 
-export interface FieldError {
-  path: string;
-  messageKey: string;
-  messageParams?: MessageParams;
-}
+export type { FieldError } from './app-error';
 
 const keyByCode: Record<string, string> = {
   UNAUTHORIZED: 'common.unauthorized',
@@ -61,7 +57,7 @@ const t = initTRPC.context<ApiContext>().create({
         path: shape.data.path,
         messageKey,
         messageParams: error instanceof AppError ? error.messageParams : undefined,
-        fieldErrors: issues ? issues.map(fieldErrorFrom) : undefined,
+        fieldErrors: error instanceof AppError && error.fieldErrors ? error.fieldErrors : issues ? issues.map(fieldErrorFrom) : undefined,
       },
     };
   },

@@ -1,12 +1,19 @@
 import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
+import { accountRouter } from './account/router';
+import { mypageRouter } from './mypage/router';
 import { organisationRouter } from './organisation/router';
+import { postalRouter } from './postal/router';
 import { sessionRouter } from './session/router';
+import { consentDocuments } from './tenant/list-consent-documents';
 
 /** Everything the applicant portal may call. The admin router is a separate tree (admin/router.ts). */
 export const portalRouter = router({
-  tenant: router({ get: getTenant }),
+  tenant: router({ get: getTenant, consentDocuments }),
   session: sessionRouter,
+  account: accountRouter,
+  mypage: mypageRouter,
   organisation: organisationRouter,
+  postal: postalRouter,
 });
 export type PortalRouter = typeof portalRouter;

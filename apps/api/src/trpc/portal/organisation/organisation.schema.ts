@@ -1,4 +1,4 @@
-import { MEMBERSHIP_STATES, ORGANISATION_ROLES, PERMISSIONS } from '@kyogikai/domain';
+import { MEMBERSHIP_STATES, ORGANISATION_ROLES, PERMISSIONS, ZOrganisationDraft } from '@kyogikai/domain';
 import { z } from 'zod';
 
 export const ZMyOrganisation = z.object({
@@ -40,3 +40,10 @@ export const ZGetOrganisationOutput = z.object({
   myRole: z.enum(ORGANISATION_ROLES),
   myPermissions: z.array(z.enum(PERMISSIONS)),
 });
+
+/** 一時保存 (SPEC B3): the version the form was loaded with, and whatever was entered. */
+export const ZSaveOrganisationDraftInput = z.object({
+  version: z.number().int().min(1),
+  values: ZOrganisationDraft,
+});
+export const ZSaveOrganisationDraftOutput = z.object({ version: z.number().int(), savedAt: z.date() });

@@ -25,6 +25,7 @@ export async function signInWith(ctx: ApiContext, identifier: string, password: 
       if (error.reason === 'throttled') {
         throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { minutes: Math.max(1, Math.ceil(error.retryAfterMs / 60_000)) });
       }
+      if (error.reason === 'not-activated') throw new AppError('UNAUTHORIZED', 'account.notActivated');
       throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
     }
     throw error;

@@ -1,0 +1,64 @@
+import { schema, type TenantTx } from '@kyogikai/db';
+import {
+  checkOrganisationDraftEditable,
+  missingOrganisationFields,
+  type TApplicationState,
+  type TOrganisationTextField,
+  type TTenantConfig,
+} from '@kyogikai/domain';
+import { eq } from 'drizzle-orm';
+import { notFound } from '../trpc/app-error';
+import { type ApplicationSummary, findCurrentApplication, isOpenApplication } from '../organisation/open-application';
+
+export const MY_PAGE_STEPS = ['step1', 'step2', 'submit', 'review', 'certificate'] as const;
+export type TMyPageStepKey = (typeof MY_PAGE_STEPS)[number];
+export type TMyPageStepStatus = 'done' | 'current' | 'todo';
+
+/** States in which the application has been handed in and not sent back for correction. */
+const HANDED_IN: readonly TApplicationState[] = ['submitted', 'under_review', 'resubmitted', 'forwarded', 'approved'];
+
+/**
+ * The timeline of マイページ (SPEC B1, C2): STEP1 → STEP2 → 申請 → 審査 → 入会証明書. A step is
+ * done when what it stands for has happened; the first step not done is the current one, the rest
+ * are still to do. STEP2 (workers, issue 5) cannot be done before it exists, unless the
+ * application was already handed in.
+ */
+export function myPageSteps(input: {
+  application: ApplicationSummary | null;
+  step1Missing: readonly string[];
+  hasCertificate: boolean;
+}): { key: TMyPageStepKey; status: TMyPageStepStatus }[] {
+  const isHandedIn = input.application !== null && HANDED_IN.includes(input.application.state);
+  const done: Record<TMyPageStepKey, boolean> = {
+    step1: isHandedIn || input.step1Missing.length === 0,
+    // TODO(issue 5): done when every worker is registered with its documents.
+    step2: isHandedIn,
+    submit: isHandedIn,
+    review: input.application?.state === 'approved',
+    certificate: input.hasCertificate,
+  };
+  const current = MY_PAGE_STEPS.find((key) => !done[key]);
+  return MY_PAGE_STEPS.map((key) => ({ key, status: done[key] ? 'done' : key === current ? 'current' : 'todo' }));
+}
+
+/** Everything マイページ shows about the acting organisation, read in its organisation-scoped transaction. */
+export async function getMyPage(tx: TenantTx, organisationId: string, config: TTenantConfig) {
+  const o = schema.organisations;
+  const [organisation] = await tx.select().from(o).where(eq(o.id, organisationId));
+  if (!organisation) throw notFound('organisation.notFound');
+  const application = await findCurrentApplication(tx);
+  const [certificate] = await tx.select({ id: schema.certificates.id }).from(schema.certificates).limit(1);
+  const step1MissingFields: TOrganisationTextField[] = missingOrganisationFields(organisation, {
+    corporateNumberRequired: config.corporateNumberRequired,
+  });
+  const editable = checkOrganisationDraftEditable(organisation.membershipState, isOpenApplication(application) ? application.state : null);
+  return {
+    organisation: { id: organisation.id, corporateName: organisation.corporateName, membershipState: organisation.membershipState },
+    application,
+    steps: myPageSteps({ application, step1Missing: step1MissingFields, hasCertificate: certificate !== undefined }),
+    step1MissingFields,
+    isEditable: editable.ok,
+    reviewTargetWorkingDays: config.reviewTargetWorkingDays,
+    secretariat: config.secretariatContact,
+  };
+}

@@ -1,0 +1,4 @@
+import { router } from '../../init';
+import { get } from './get-my-page';
+
+export const mypageRouter = router({ get });
