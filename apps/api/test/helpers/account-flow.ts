@@ -70,3 +70,17 @@ export async function activate(api: TestApi, tenant: TenantRecord, input: { toke
   if (!cookieJar.token) throw new Error('activation set no session cookie');
   return { ...result, sessionToken: cookieJar.token };
 }
+
+/**
+ * The input-schema issues of a refused call, as [path, message key] (through a caller, the
+ * TRPCError's cause is the ZodError; over HTTP the formatter turns it into `fieldErrors`).
+ */
+export async function inputIssues(call: Promise<unknown>): Promise<{ code: string; issues: [string, string][] }> {
+  const error = await call.then(
+    () => {
+      throw new Error('expected the call to be refused');
+    },
+    (caught: unknown) => caught as { code: string; cause?: { issues?: { path: PropertyKey[]; message: string }[] } },
+  );
+  return { code: error.code, issues: (error.cause?.issues ?? []).map((issue) => [issue.path.map(String).join('.'), issue.message]) };
+}
