@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrangeWithSql } from './support/database';
 import { expectNoSeriousA11yViolations, hidden, launchBrowser, newPage, screenshot, visible } from './support/browser';
 import { linkIn, loginIdIn, mailFilesTo, waitForMail } from './support/mailbox';
 import {
@@ -302,6 +303,41 @@ describe('A1-A5, B1-B3, G4 applicant onboarding (manual p.3-5)', () => {
     await second.getByRole('link', { name: 'マイページへ戻る', exact: true }).click();
     await leave.getByRole('button', { name: '保存せずに移動する', exact: true }).click();
     await visible(second.getByRole('heading', { level: 1, name: 'マイページ' }));
+    await onboarded.close();
+  });
+
+  it('B1/C1: while the application is under review, マイページ says it cannot be changed and gives the secretariat contact; STEP1 is read-only', async () => {
+    const applicant: ProvisionalApplicant = {
+      corporateName: '社会福祉法人みどり会',
+      contactName: '田中 誠',
+      email: 'tanaka@midori-kai.example.jp',
+      phone: '052-123-4567',
+      password: 'Midori-kai-2026',
+    };
+    const onboarded = await onboardApplicant(browser, platform, TENANT, applicant);
+    const { page } = onboarded;
+    // Submitting needs STEP2 and the secretariat's review needs the console: arrange the state directly.
+    arrangeWithSql(
+      platform,
+      `update applications a set state = 'under_review', reference_number = 'KAIGO-2026-0001', submitted_at = now()
+         from organisations o where o.id = a.organisation_id and o.corporate_name = :'p1';`,
+      applicant.corporateName,
+    );
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: 'マイページ' }));
+    await visible(page.getByText('審査中', { exact: true }));
+    await visible(page.getByText('現在、申請内容は変更できません'));
+    await visible(page.getByRole('heading', { name: '事務局の連絡先' }));
+    await visible(page.getByText('KAIGO-2026-0001', { exact: true }));
+    await expectNoSeriousA11yViolations(page, 'my page under review');
+    await screenshot(page, 'b1-my-page-under-review');
+
+    await page.goto(platform.tenantUrl(TENANT, '/application/step1'));
+    await visible(page.getByRole('heading', { level: 1, name: 'STEP1. 会員情報' }));
+    await visible(page.getByRole('status').getByText('申請は審査中のため、会員情報は変更できません。', { exact: false }));
+    expect(await labelled(page, '法人名').getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: '一時保存', exact: true }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'STEP1 read-only under review');
     await onboarded.close();
   });
 

@@ -42,6 +42,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     consentLead:
       'You must agree to the council’s privacy policy, charter and membership rules. Read each document and tick the box to agree.',
     agree: 'I agree to the {{title}}',
+    documentsInJapanese: 'The documents are the council’s own text, written in Japanese.',
     submit: 'Apply for a provisional account with the details above',
     emailHint: 'We will send the sign-in URL and your user ID (login ID) to this address.',
     phoneHint: 'e.g. 03-1234-5678',
@@ -142,6 +143,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     reviewTime:
       'Review and issue of the membership certificate take about 1–2 weeks (target: {{days}} working days), longer if something in the application is missing.',
     secretariatHeading: 'Secretariat contact',
+    secretariatName: 'Office',
     accountHeading: 'Account',
     displayName: 'Name',
     loginId: 'User ID (login ID)',
@@ -218,6 +220,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     saving: 'Saving…',
     savedAt: 'Saved for now ({{time}}).',
     backToMyPage: 'Back to my page',
+    lockedOther: 'The member information cannot be changed on this screen now. If you have questions, contact the secretariat.',
     locked:
       'The application is under review, so the member information cannot be changed. If a change is needed, contact the secretariat by email or phone.',
     conflictTitle: 'This was changed in another screen',

@@ -44,6 +44,8 @@ export const portalJa = {
     consentLead:
       '当協議会におけるプライバシーポリシー、設置要綱、入会規程につき、同意が必要です。各文書をお読みのうえ、同意にチェックを入れてください。',
     agree: '{{title}}に同意する',
+    /** Shown only in English: the documents are the council's own text, in Japanese. */
+    documentsInJapanese: '各文書は日本語で記載されています。',
     submit: '上記内容で仮アカウント発行申請する',
     emailHint: 'ログイン用の URL とユーザーID（ログインID）を、このメールアドレスにお送りします。',
     phoneHint: '例：03-1234-5678',
@@ -146,6 +148,7 @@ export const portalJa = {
     reviewTime:
       '審査および入会証明書発行までには、1〜2週間ほどかかります（目安：{{days}}営業日）。申請内容に不備があった場合は、それ以上お時間をいただくことがあります。',
     secretariatHeading: '事務局の連絡先',
+    secretariatName: '名称',
     accountHeading: 'アカウント情報',
     displayName: 'お名前',
     loginId: 'ユーザーID（ログインID）',
@@ -222,6 +225,7 @@ export const portalJa = {
     saving: '保存しています…',
     savedAt: '一時保存しました（{{time}}）。',
     backToMyPage: 'マイページへ戻る',
+    lockedOther: '現在、この画面から会員情報を変更することはできません。ご不明な点は、事務局へお問い合わせください。',
     locked: '申請は審査中のため、会員情報は変更できません。変更が必要な場合は、事務局へメールまたは電話等でご連絡ください。',
     conflictTitle: 'ほかの画面で内容が変更されました',
     conflictBody: 'この会員情報は、別のタブや画面で先に一時保存されています。この画面の内容はまだ保存されていません。',

@@ -1,4 +1,5 @@
 import { apiErrorKey, formatDate, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
@@ -19,7 +20,13 @@ export function MyPage() {
 function MyPageContent({ user }: { user: TSignedInUser }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const notice = (location.state as { notice?: TPageNotice } | null)?.notice;
+  // A one-off message from the page before (activation, password changed): shown once, so it is
+  // dropped from the history entry and a reload does not repeat it.
+  const [notice] = useState(() => (location.state as { notice?: TPageNotice } | null)?.notice);
+  useEffect(() => {
+    const state: unknown = window.history.state;
+    if (state && typeof state === 'object' && 'usr' in state && state.usr) window.history.replaceState({ ...state, usr: null }, '');
+  }, []);
   const myPage = trpc.mypage.get.useQuery(undefined, { refetchOnMount: 'always', retry: false });
 
   return (
@@ -150,7 +157,7 @@ function NextAction({ data }: { data: TMyPage }) {
         )}
         <h3 className="k-subheading">{t('myPage.secretariatHeading')}</h3>
         <dl className="k-summary-list">
-          <dt>{t('layout.contactHeading')}</dt>
+          <dt>{t('myPage.secretariatName')}</dt>
           <dd lang="ja">{secretariat.name}</dd>
           <dt>{t('layout.contactEmail')}</dt>
           <dd>

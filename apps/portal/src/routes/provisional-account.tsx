@@ -210,6 +210,7 @@ export function ProvisionalAccountPage() {
             {t('provisional.consentHeading')}
           </h2>
           <p>{t('provisional.consentLead')}</p>
+          {isEnglish ? <p>{t('provisional.documentsInJapanese')}</p> : null}
           {documents.isPending ? <Loading /> : null}
           {documents.isError ? <Notice>{t('provisional.documentsFailed')}</Notice> : null}
           {(documents.data ?? []).map((doc) => {

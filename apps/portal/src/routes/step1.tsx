@@ -54,6 +54,13 @@ const POSTAL_STATUS_KEYS: Record<TPostalLookupStatus, string | null> = {
   failed: 'postal.failed',
 };
 
+/** The API refuses 一時保存 with these when STEP1 is not editable now; the form then turns read-only. */
+const LOCKING_KEYS: ReadonlySet<string> = new Set([
+  'application.lockedUnderReview',
+  'organisation.changeRequestRequired',
+  'membership.notActive',
+]);
+
 /** SPEC B2/B3, manual p.5: 「STEP1. 会員情報」 with postal-code auto-fill and 「一時保存」. */
 export function Step1Page() {
   const { t } = useTranslation();
@@ -74,7 +81,12 @@ function Step1Loader() {
 
   if (initial) {
     return (
-      <Step1Form initial={initial} isEditable={myPage.data?.isEditable ?? true} missingFields={myPage.data?.step1MissingFields ?? []} />
+      <Step1Form
+        initial={initial}
+        isEditable={myPage.data?.isEditable ?? true}
+        isUnderReview={UNDER_REVIEW.has(myPage.data?.application?.state ?? '')}
+        missingFields={myPage.data?.step1MissingFields ?? []}
+      />
     );
   }
   return (
@@ -89,13 +101,16 @@ function Step1Loader() {
   );
 }
 
+const UNDER_REVIEW: ReadonlySet<string> = new Set(['submitted', 'under_review', 'resubmitted', 'forwarded']);
+
 interface Step1FormProps {
   initial: TOrganisation;
   isEditable: boolean;
+  isUnderReview: boolean;
   missingFields: readonly string[];
 }
 
-function Step1Form({ initial, isEditable, missingFields }: Step1FormProps) {
+function Step1Form({ initial, isEditable, isUnderReview, missingFields }: Step1FormProps) {
   const { t, i18n } = useTranslation();
   const utils = trpc.useUtils();
   const saveDraft = trpc.organisation.saveDraft.useMutation();
@@ -106,11 +121,13 @@ function Step1Form({ initial, isEditable, missingFields }: Step1FormProps) {
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [hasReloaded, setHasReloaded] = useState(false);
   const [isConflictOpen, setIsConflictOpen] = useState(false);
-  const [isLockedByServer, setIsLockedByServer] = useState(false);
+  /** The key the API refused 一時保存 with, when it says STEP1 is not editable now. */
+  const [isLockedByServer, setIsLockedByServer] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const reloadButtonRef = useRef<HTMLButtonElement>(null);
   const stayButtonRef = useRef<HTMLButtonElement>(null);
-  const isLocked = !isEditable || isLockedByServer;
+  const isLocked = !isEditable || isLockedByServer !== null;
+  const isLockedForReview = isUnderReview || isLockedByServer === 'application.lockedUnderReview';
 
   const required = useMemo(() => new Set([...STEP1_NEEDED_FOR_SUBMIT, ...missingFields]), [missingFields]);
   const fields = useMemo(() => {
@@ -172,7 +189,7 @@ function Step1Form({ initial, isEditable, missingFields }: Step1FormProps) {
         setIsConflictOpen(true);
         return;
       }
-      if (key === 'application.lockedUnderReview') setIsLockedByServer(true);
+      if (key && LOCKING_KEYS.has(key)) setIsLockedByServer(key);
       form.showErrors(withoutPathPrefix(formErrorsFromApiError(error), 'values.'));
     } finally {
       setIsBusy(false);
@@ -269,7 +286,7 @@ function Step1Form({ initial, isEditable, missingFields }: Step1FormProps) {
     <>
       <PageHeading>{t('step1.title')}</PageHeading>
       <p className="k-lead">{t('step1.lead')}</p>
-      {isLocked ? <Notice>{t('step1.locked')}</Notice> : <p>{t('step1.saveNote')}</p>}
+      {isLocked ? <Notice>{isLockedForReview ? t('step1.locked') : t('step1.lockedOther')}</Notice> : <p>{t('step1.saveNote')}</p>}
       <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
       {hasReloaded ? <Notice tone="success">{t('step1.reloaded')}</Notice> : null}
       <aside className="k-notice" aria-labelledby="step1-idle-title">

@@ -123,6 +123,7 @@ export const uiEn: UiCatalogue = {
     corporateNumberInvalid: 'This corporate number is not valid. Check the 13 digits.',
     postalCodeInvalid: 'Enter the postal code as 7 digits (e.g. 104-0061).',
     kanaOnly: 'Enter this in katakana.',
+    changeRequestRequired: 'After joining, member information is changed through a change request.',
   },
   staff: {
     emailTaken: 'A staff account with this email address already exists.',

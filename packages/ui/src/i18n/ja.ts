@@ -127,6 +127,7 @@ export const uiJa = {
     corporateNumberInvalid: '法人番号が正しくありません。13桁の番号を確認してください。',
     postalCodeInvalid: '郵便番号は7桁の数字で入力してください（例：104-0061）。',
     kanaOnly: 'カタカナで入力してください。',
+    changeRequestRequired: '入会後の会員情報の変更は、変更申請により行ってください。',
   },
   staff: {
     emailTaken: 'このメールアドレスの職員アカウントは既に登録されています。',
