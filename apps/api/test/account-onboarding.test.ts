@@ -176,6 +176,21 @@ describe('A1-A5 provisional account, activation mail and first login', () => {
     });
   });
 
+  it('A4 two sign-ups with one address at the same moment make one account; the other is told by mail', async () => {
+    const form = signUpForm(api.tenantA);
+    const portal = api.portal(api.tenantA, null, { clientAddress: '198.51.100.8' });
+    const answers = await Promise.all([portal.account.requestProvisional(form), portal.account.requestProvisional(form)]);
+    expect(answers).toEqual([{ ok: true }, { ok: true }]);
+    const users = await withTenant(api.testDb.app, api.tenantA.id, (tx) =>
+      tx.select().from(schema.users).where(eq(schema.users.email, form.email)),
+    );
+    expect(users).toHaveLength(1);
+    expect((await mailsTo(api, api.tenantA, form.email)).map((m) => m.template).sort()).toEqual([
+      'account-activation',
+      'account-already-registered',
+    ]);
+  });
+
   it('A4 an address of another tenant is a new account here (tenants never see each other)', async () => {
     const inA = await signUp(api, api.tenantA, '198.51.100.3');
     const inB = await signUp(api, api.tenantB, '198.51.100.3', { email: inA.form.email, emailConfirmation: inA.form.email });

@@ -98,7 +98,8 @@ export type TProvisionalAccountRequestInput = z.input<typeof ZProvisionalAccount
 export type TProvisionalAccountRequest = z.output<typeof ZProvisionalAccountRequest>;
 
 /** The token of an emailed link, as the page read it from `?token=`. */
-export const ZAccountLinkToken = z.string().trim().min(1, { message: 'account.linkInvalid' }).max(200);
+/** Not length-checked beyond a bound: a garbled link is simply not found (`account.linkInvalid`). */
+export const ZAccountLinkToken = z.string().trim().min(1, { message: 'account.linkInvalid' }).max(4000);
 
 /** Setting a new password from a reset link (SPEC G4). */
 export const ZPasswordResetForm = z

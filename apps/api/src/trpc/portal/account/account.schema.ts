@@ -13,7 +13,8 @@ import { z } from 'zod';
 export const ZRequestProvisionalAccountInput = ZProvisionalAccountRequest;
 export const ZOkOutput = z.object({ ok: z.literal(true) });
 
-export const ZCheckAccountLinkInput = z.object({ token: z.string().max(200), purpose: ZAccountLinkPurpose });
+/** Lenient on purpose: a garbled or truncated link is answered `invalid`, not refused as bad input. */
+export const ZCheckAccountLinkInput = z.object({ token: z.string().max(4000), purpose: ZAccountLinkPurpose });
 export const ZCheckAccountLinkOutput = z.object({ status: z.enum(['valid', 'expired', 'used', 'invalid']) });
 
 export const ZActivateAccountInput = z.object({

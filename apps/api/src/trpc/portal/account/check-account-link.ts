@@ -8,7 +8,8 @@ export const checkLink = publicProcedure
   .input(ZCheckAccountLinkInput)
   .output(ZCheckAccountLinkOutput)
   .query(async ({ ctx, input }) => {
-    if (input.token.trim() === '') return { status: 'invalid' as const };
-    const link = await inTenant(ctx, (tx) => findAccountLink(tx, input.token.trim(), input.purpose, ctx.clock.now()));
+    const token = input.token.trim();
+    if (token === '' || token.length > 200) return { status: 'invalid' as const };
+    const link = await inTenant(ctx, (tx) => findAccountLink(tx, token, input.purpose, ctx.clock.now()));
     return { status: link.status };
   });
