@@ -153,4 +153,14 @@ describe('G4 password reset by email and password change', () => {
       code: 'UNAUTHORIZED',
     });
   });
+
+  it('G4 wrong current passwords are throttled like sign-ins', async () => {
+    const applicant = await activeApplicant('192.0.2.35');
+    const mine = api.portal(api.tenantA, applicant.sessionToken, { clientAddress: '192.0.2.35' });
+    const attempt = (currentPassword: string) =>
+      mine.account.changePassword({ currentPassword, newPassword: 'changed-pass-1', newPasswordConfirmation: 'changed-pass-1' });
+    for (let i = 0; i < 4; i++) await expect(attempt(`guess-${i}-pass`)).rejects.toMatchObject({ message: 'account.currentPasswordWrong' });
+    await expect(attempt('guess-4-pass')).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'auth.throttled' });
+    await expect(attempt(APPLICANT_PASSWORD)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
 });

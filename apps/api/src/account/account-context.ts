@@ -27,3 +27,7 @@ export async function consumeAddressAllowance(ctx: AccountContext, what: 'signup
 export function recipientAllowanceKey(email: string): string {
   return `account-mail-to:${email.trim().toLowerCase()}`;
 }
+
+/** Refused for now by the sign-in throttle (also used by activation and password change). */
+export const signInThrottled = (retryAfterMs: number) =>
+  new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { minutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)) });

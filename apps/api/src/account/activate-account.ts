@@ -7,7 +7,7 @@ import { sessionIdFromToken } from '../auth/session-token';
 import { clearAccountFailures, readThrottle, recordFailure, throttleKeys } from '../auth/sign-in-throttle';
 import { AppError } from '../trpc/app-error';
 import { inTenant } from '../trpc/context';
-import type { AccountContext } from './account-context';
+import { type AccountContext, signInThrottled } from './account-context';
 import { accountLinkError, consumeAccountLink, findAccountLink } from './account-links';
 
 export interface ActivateAccountInput {
@@ -15,9 +15,6 @@ export interface ActivateAccountInput {
   loginId: string;
   password: string;
 }
-
-const throttled = (retryAfterMs: number) =>
-  new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { minutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)) });
 
 /**
  * First login through the mailed URL (SPEC A5): with the ユーザーID from the mail and the password
@@ -34,7 +31,7 @@ export async function activateAccount(
   const loginId = normaliseLoginId(input.loginId);
   const keys = throttleKeys(loginId, ctx.clientAddress);
   const throttle = await inTenant(ctx, (tx) => readThrottle(tx, keys, ctx.clock.now(), ctx.throttlePolicy));
-  if (throttle.status === 'locked') throw throttled(throttle.retryAfterMs);
+  if (throttle.status === 'locked') throw signInThrottled(throttle.retryAfterMs);
   if (throttle.delayMs > 0) await ctx.sleep(throttle.delayMs);
 
   const found = await inTenant(ctx, async (tx) => {
@@ -57,7 +54,7 @@ export async function activateAccount(
   const isPasswordValid = await verifyPassword(user.passwordHash, input.password);
   if (!isPasswordValid || user.loginId !== loginId) {
     const lockedForMs = await inTenant(ctx, (tx) => recordFailure(tx, tenantId, keys, ctx.clock.now(), ctx.throttlePolicy));
-    if (lockedForMs > 0) throw throttled(lockedForMs);
+    if (lockedForMs > 0) throw signInThrottled(lockedForMs);
     throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
   }
 

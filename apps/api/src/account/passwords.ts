@@ -1,10 +1,10 @@
 import { recordAudit, schema } from '@kyogikai/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import { clearAccountFailures, throttleKeys } from '../auth/sign-in-throttle';
+import { clearAccountFailures, readThrottle, recordFailure, throttleKeys } from '../auth/sign-in-throttle';
 import { AppError } from '../trpc/app-error';
 import { inTenant } from '../trpc/context';
-import type { AccountContext } from './account-context';
+import { type AccountContext, signInThrottled } from './account-context';
 import { accountLinkError, consumeAccountLink, findAccountLink } from './account-links';
 
 /**
@@ -56,10 +56,19 @@ export async function changePassword(
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
 ): Promise<void> {
   const current = await inTenant(ctx, async (tx) => {
-    const [row] = await tx.select({ passwordHash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, input.userId));
-    return row?.passwordHash ?? null;
+    const u = schema.users;
+    const [row] = await tx.select({ passwordHash: u.passwordHash, loginId: u.loginId }).from(u).where(eq(u.id, input.userId));
+    return row ?? null;
   });
-  if (!(await verifyPassword(current, input.currentPassword))) {
+  // Wrong current passwords count like wrong sign-ins, so a session left open cannot be used to
+  // guess the password (which would then work elsewhere).
+  const keys = throttleKeys(current?.loginId ?? input.userId, ctx.clientAddress);
+  const throttle = await inTenant(ctx, (tx) => readThrottle(tx, keys, ctx.clock.now(), ctx.throttlePolicy));
+  if (throttle.status === 'locked') throw signInThrottled(throttle.retryAfterMs);
+  if (throttle.delayMs > 0) await ctx.sleep(throttle.delayMs);
+  if (!(await verifyPassword(current?.passwordHash ?? null, input.currentPassword))) {
+    const lockedForMs = await inTenant(ctx, (tx) => recordFailure(tx, ctx.tenant.id, keys, ctx.clock.now(), ctx.throttlePolicy));
+    if (lockedForMs > 0) throw signInThrottled(lockedForMs);
     throw new AppError('BAD_REQUEST', 'account.currentPasswordWrong', undefined, [
       { path: 'currentPassword', messageKey: 'account.currentPasswordWrong' },
     ]);
@@ -67,6 +76,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await inTenant(ctx, async (tx) => {
     await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, input.userId));
+    await clearAccountFailures(tx, keys);
     const ended = await tx
       .delete(schema.sessions)
       .where(and(eq(schema.sessions.userId, input.userId), ne(schema.sessions.id, input.sessionId)))
