@@ -1,26 +1,18 @@
-import { normaliseCorporateNumberInput, normaliseKana, normalisePhone, normaliseText } from '@kyogikai/domain';
+import {
+  missingOrganisationFields,
+  normaliseCorporateNumberInput,
+  normaliseKana,
+  normalisePhone,
+  normaliseText,
+  ORGANISATION_TEXT_FIELDS,
+  type TOrganisationTextField,
+} from '@kyogikai/domain';
 import { normaliseEmailInput, normalisePostalCodeInput } from '../../lib/input-normalisers';
 import type { HTMLInputAutoCompleteAttribute, HTMLInputTypeAttribute } from 'react';
 
-/** STEP1. 会員情報 (SPEC B2): the text fields `organisation.saveDraft` takes, in screen order. */
-export const STEP1_TEXT_FIELDS = [
-  'corporateName',
-  'corporateNameKana',
-  'corporateNumber',
-  'postalCode',
-  'prefecture',
-  'city',
-  'town',
-  'building',
-  'representativeTitle',
-  'representativeName',
-  'phone',
-  'contactName',
-  'contactDepartment',
-  'contactEmail',
-  'contactPhone',
-] as const;
-export type TStep1TextField = (typeof STEP1_TEXT_FIELDS)[number];
+/** STEP1. 会員情報 (SPEC B2): the text fields `organisation.saveDraft` takes, in screen order (the domain's list). */
+export const STEP1_TEXT_FIELDS = ORGANISATION_TEXT_FIELDS;
+export type TStep1TextField = TOrganisationTextField;
 export type TStep1Values = Record<TStep1TextField, string> & { directoryOptIn: boolean };
 
 export const EMPTY_STEP1: TStep1Values = {
@@ -29,23 +21,11 @@ export const EMPTY_STEP1: TStep1Values = {
 };
 
 /**
- * Needed before the application can be submitted (shown as 必須; 一時保存 never requires them).
- * 法人番号 is required or optional per council; it is marked 必須 when the server lists it as missing.
+ * Needed before the application can be submitted (shown as 必須; 一時保存 never requires them), from
+ * the domain's submission rule. 法人番号 is required or optional per council, which the portal is
+ * not told: it is marked 必須 when マイページ lists it as missing, 任意 otherwise.
  */
-export const STEP1_NEEDED_FOR_SUBMIT: ReadonlySet<string> = new Set([
-  'corporateName',
-  'corporateNameKana',
-  'postalCode',
-  'prefecture',
-  'city',
-  'town',
-  'representativeTitle',
-  'representativeName',
-  'phone',
-  'contactName',
-  'contactEmail',
-  'contactPhone',
-]);
+export const STEP1_NEEDED_FOR_SUBMIT: ReadonlySet<string> = new Set(missingOrganisationFields({}, { corporateNumberRequired: false }));
 
 /**
  * Full-/half-width, kana, digits and hyphens, normalised when the user leaves the field, with the
