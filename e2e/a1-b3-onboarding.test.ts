@@ -231,6 +231,7 @@ describe('A1-A5, B1-B3, G4 applicant onboarding (manual p.3-5)', () => {
     await page.getByRole('button', { name: 'メールを再送信する', exact: true }).click();
     await visible(page.getByRole('status').getByText('新しい URL を記載したメールをお送りしました。', { exact: false }));
     await expectNoSeriousA11yViolations(page, 'resend activation mail');
+    await screenshot(page, 'a5-resend-activation');
     const resent = await waitForMail(platform, { to: applicant.email, subjectIncludes: '仮アカウント', notIn: before });
     const resentUrl = linkIn(resent, '/activate');
 
@@ -355,6 +356,7 @@ describe('A1-A5, B1-B3, G4 applicant onboarding (manual p.3-5)', () => {
     await page.getByRole('button', { name: '再設定用のメールを送信する', exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: 'メールを確認してください' }));
     await expectNoSeriousA11yViolations(page, 'password reset sent');
+    await screenshot(page, 'g4-password-reset-sent');
     const mail = await waitForMail(platform, { to: SAKURA.email, subjectIncludes: 'パスワード', notIn: before });
     const resetUrl = linkIn(mail, '/password-reset');
 
