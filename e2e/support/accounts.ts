@@ -11,6 +11,8 @@ export interface ApplicantAccount {
   email: string;
   name: string;
   password: string;
+  /** 法人名 of the organisation created with the account. */
+  corporateName?: string;
 }
 
 export async function createStaff(platform: Platform, tenant: string, staff: StaffAccount): Promise<void> {
@@ -40,6 +42,8 @@ export async function createApplicant(platform: Platform, tenant: string, applic
     applicant.email,
     '--name',
     applicant.name,
+    '--corporate-name',
+    applicant.corporateName ?? `${applicant.name}の法人`,
     '--password',
     applicant.password,
   ]);

@@ -133,8 +133,30 @@ describe('HTTP: tenancy, CSRF, headers, links', () => {
     expect(error.json.data.fieldErrors).toEqual(
       expect.arrayContaining([
         { path: 'email', messageKey: 'validation.email' },
-        { path: 'password', messageKey: 'auth.passwordRequired' },
+        { path: 'password', messageKey: 'auth.passwordRequired', messageParams: { min: 1 } },
       ]),
+    );
+  });
+
+  it('A2 password field errors carry the bound the sentence needs', async () => {
+    const response = await post(
+      `${prefixA}/api/portal/trpc/account.requestProvisional`,
+      {
+        corporateName: '社会福祉法人テスト会',
+        contactName: '担当 太郎',
+        email: 'a2@example.jp',
+        emailConfirmation: 'a2@example.jp',
+        phone: '03-1234-5678',
+        password: 'abc1',
+        passwordConfirmation: 'abc1',
+        consents: { 'privacy-policy': '', charter: '', 'membership-rules': '' },
+      },
+      { origin: originA },
+    );
+    expect(response.status).toBe(400);
+    const { error } = await body(response);
+    expect(error.json.data.fieldErrors).toEqual(
+      expect.arrayContaining([{ path: 'password', messageKey: 'password.tooShort', messageParams: { min: 8 } }]),
     );
   });
 });

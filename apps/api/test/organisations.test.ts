@@ -1,4 +1,4 @@
-import { schema, withTenant } from '@kyogikai/db';
+import { listMembershipsOfUser, schema, withTenant } from '@kyogikai/db';
 import { createOrganisationFixture } from '@kyogikai/db/testing';
 import type { TOrganisationRole } from '@kyogikai/domain';
 import { and, eq } from 'drizzle-orm';
@@ -18,14 +18,20 @@ describe('G7 organisations, memberships and the acting organisation', () => {
   let orgA2: string;
   let orgOfOtherUser: string;
 
+  const ownOrganisation = async (forUser: string) => {
+    const [membership] = await withTenant(api.testDb.owner, api.tenantA.id, (tx) => listMembershipsOfUser(tx, forUser));
+    if (!membership) throw new Error('the applicant has no organisation');
+    return membership.organisationId;
+  };
   const addMembership = async (role: TOrganisationRole, forUser = userId) =>
     (await createOrganisationFixture(api.testDb.owner, api.tenantA.id, { userId: forUser, role })).organisationId;
 
   beforeAll(async () => {
     api = await createTestApi();
     loginId = `multi-${api.tenantA.slug}`;
+    // An applicant account comes with its own organisation (org_admin), like sign-up.
     userId = (await api.applicant(api.tenantA, loginId)).id;
-    orgA1 = await addMembership('org_admin');
+    orgA1 = await ownOrganisation(userId);
     orgA2 = await addMembership('viewer');
     orgOfOtherUser = (await createOrganisationFixture(api.testDb.owner, api.tenantA.id)).organisationId;
   });
@@ -58,11 +64,12 @@ describe('G7 organisations, memberships and the acting organisation', () => {
   it('a user with one organisation acts for it straight after sign-in', async () => {
     const single = `single-${api.tenantA.slug}`;
     const singleUser = (await api.applicant(api.tenantA, single)).id;
-    const organisationId = await addMembership('applicant_editor', singleUser);
+    const organisationId = await ownOrganisation(singleUser);
     const token = await api.signIn(api.tenantA, 'portal', single);
     expect(await api.portal(api.tenantA, token).organisation.get()).toMatchObject({
       id: organisationId,
-      myPermissions: ['view', 'edit', 'submit', 'download_certificate', 'request_reissue'],
+      myRole: 'org_admin',
+      myPermissions: ['view', 'edit', 'submit', 'download_certificate', 'request_reissue', 'withdraw', 'manage_users'],
     });
   });
 
@@ -100,6 +107,7 @@ describe('G7 organisations, memberships and the acting organisation', () => {
     const delegateUser = (await api.applicant(api.tenantA, delegate)).id;
     const organisationId = await addMembership('support_organisation', delegateUser);
     const token = await api.signIn(api.tenantA, 'portal', delegate);
+    await api.portal(api.tenantA, token).organisation.switch({ organisationId });
     expect((await api.portal(api.tenantA, token).organisation.get()).id).toBe(organisationId);
     const strictTenant = { ...api.tenantA, config: { ...api.tenantA.config, allowSupportOrganisations: false } };
     await expect(api.portal(strictTenant, token).organisation.get()).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -60,6 +60,7 @@ export async function ensureDemoAccounts(owner: Database, tenants: TenantRecord[
           loginId: wanted.signIn,
           email: `${wanted.signIn}@example.jp`,
           displayName: 'デモ申請者',
+          corporateName: '社会福祉法人デモ会',
           password,
         });
       } else {

@@ -170,7 +170,8 @@ export const commands: Record<string, { usage: string; run(owner: Database, opti
     },
   },
   'create-applicant': {
-    usage: 'create-applicant --tenant <slug> --login-id <user id> --email <email> --name <display name> [--password <password>]',
+    usage:
+      'create-applicant --tenant <slug> --login-id <user id> --email <email> --name <display name> --corporate-name <法人名> [--password <password>]',
     async run(owner, options, out) {
       const tenant = await tenantBySlug(owner, required(options, 'tenant'));
       const password = typeof options.password === 'string' ? options.password : generatePassword();
@@ -178,6 +179,7 @@ export const commands: Record<string, { usage: string; run(owner: Database, opti
         loginId: required(options, 'login-id'),
         email: required(options, 'email'),
         displayName: required(options, 'name'),
+        corporateName: required(options, 'corporate-name'),
         password,
       });
       out(`Created applicant ${user.id} in ${tenant.slug}.`);

@@ -34,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       role: stringOption,
       password: stringOption,
       'login-id': stringOption,
+      'corporate-name': stringOption,
       out: stringOption,
       file: stringOption,
       note: stringOption,

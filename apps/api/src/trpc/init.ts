@@ -1,6 +1,6 @@
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
-import { AppError, type FieldError } from './app-error';
+import { AppError, type FieldError, type MessageParams } from './app-error';
 import type { ApiContext } from './context';
 
 export type { FieldError } from './app-error';
@@ -25,7 +25,16 @@ interface ZodLikeIssue {
 /** Our schemas put catalogue keys in their messages; zod's own messages become generic keys. */
 function fieldErrorFrom(issue: ZodLikeIssue): FieldError {
   const path = issue.path.map(String).join('.');
-  if (/^[a-z][a-zA-Z]*\.[a-zA-Z.]+$/.test(issue.message)) return { path, messageKey: issue.message };
+  if (/^[a-z][a-zA-Z]*\.[a-zA-Z.]+$/.test(issue.message)) {
+    // Our keys keep zod's bounds as parameters, e.g. password.tooShort {min: 8}.
+    const messageParams: MessageParams | undefined =
+      issue.code === 'too_small' && typeof issue.minimum === 'number'
+        ? { min: issue.minimum }
+        : issue.code === 'too_big' && typeof issue.maximum === 'number'
+          ? { max: issue.maximum }
+          : undefined;
+    return messageParams ? { path, messageKey: issue.message, messageParams } : { path, messageKey: issue.message };
+  }
   if (issue.code === 'too_small' && typeof issue.minimum === 'number')
     return { path, messageKey: 'validation.tooShort', messageParams: { min: issue.minimum } };
   if (issue.code === 'too_big' && typeof issue.maximum === 'number')

@@ -18,6 +18,8 @@ export const ZCreateApplicantInput = z.object({
   email: z.email(),
   displayName: z.string().trim().min(1).max(100),
   password: ZPassword,
+  /** 法人名 of the member organisation the applicant administers (created with a draft application). */
+  corporateName: z.string().trim().min(1).max(200),
 });
 
 export class UserExistsError extends Error {
@@ -108,7 +110,22 @@ export function createStaffUser(
   );
 }
 
+/**
+ * An active applicant (operator or demo use; applicants normally sign up themselves) together with
+ * what sign-up would have created: their organisation, an org_admin membership and a draft
+ * application, so マイページ works at once.
+ */
 export function createApplicantUser(database: Database, tenantId: string, input: z.infer<typeof ZCreateApplicantInput>) {
-  const values = ZCreateApplicantInput.parse(input);
-  return createUser(database, tenantId, { kind: 'applicant', role: 'applicant', ...values });
+  const { corporateName, ...values } = ZCreateApplicantInput.parse(input);
+  return createUser(database, tenantId, { kind: 'applicant', role: 'applicant', ...values }, async (tx, user) => {
+    const [organisation] = await tx
+      .insert(schema.organisations)
+      .values({ tenantId, corporateName, contactName: values.displayName, contactEmail: values.email })
+      .returning({ id: schema.organisations.id });
+    if (!organisation) throw new Error('insert returned no organisation');
+    await tx
+      .insert(schema.organisationMemberships)
+      .values({ tenantId, organisationId: organisation.id, userId: user.id, role: 'org_admin' });
+    await tx.insert(schema.applications).values({ tenantId, organisationId: organisation.id, state: 'draft' });
+  });
 }

@@ -61,6 +61,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}) {
       loginId,
       email: `${loginId}@example.jp`,
       displayName: `申請者 ${loginId}`,
+      corporateName: `法人 ${loginId}`,
       password: TEST_PASSWORD,
     });
 

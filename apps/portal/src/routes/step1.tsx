@@ -31,7 +31,7 @@ import { Loading, RequireSignedIn } from '../features/session/require-signed-in'
 import { formErrorsFromIssues, withoutPathPrefix } from '../lib/client-checks';
 import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useUnsavedChangesGuard } from '../lib/use-unsaved-changes';
-import { useTenantName } from '../lib/use-tenant';
+import { useTenant, useTenantName } from '../lib/use-tenant';
 
 type TOrganisation = PortalOutputs['organisation']['get'];
 
@@ -129,7 +129,11 @@ function Step1Form({ initial, isEditable, isUnderReview, missingFields }: Step1F
   const isLocked = !isEditable || isLockedByServer !== null;
   const isLockedForReview = isUnderReview || isLockedByServer === 'application.lockedUnderReview';
 
-  const required = useMemo(() => new Set([...STEP1_NEEDED_FOR_SUBMIT, ...missingFields]), [missingFields]);
+  const isCorporateNumberRequired = useTenant().data?.corporateNumberRequired === true;
+  const required = useMemo(
+    () => new Set([...STEP1_NEEDED_FOR_SUBMIT, ...missingFields, ...(isCorporateNumberRequired ? ['corporateNumber'] : [])]),
+    [missingFields, isCorporateNumberRequired],
+  );
   const fields = useMemo(() => {
     const result: Record<string, { id: string; label: string }> = {};
     for (const name of STEP1_TEXT_FIELDS) {

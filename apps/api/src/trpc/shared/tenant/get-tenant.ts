@@ -9,6 +9,7 @@ export const getTenant = publicProcedure.output(ZGetTenantOutput).query(({ ctx }
     nameEn: tenant.nameEn,
     issuer: tenant.config.issuer,
     secretariat: tenant.config.secretariatContact,
+    corporateNumberRequired: tenant.config.corporateNumberRequired,
     links: { portal: ctx.tenantUrl('/'), admin: ctx.tenantUrl('/admin/') },
   };
 });
