@@ -36,6 +36,11 @@ export const documents = pgTable(
     documentKey: text('document_key').notNull(),
     /** The name the user typed, for 'other' only. */
     customName: text('custom_name'),
+    /**
+     * The name of the file as the user's computer called it (from the upload's X-File-Name), only
+     * shown and offered as the download name; the object key never contains it.
+     */
+    fileName: text('file_name').notNull(),
     /** Server-generated, starts with tenant and organisation, never contains user input. */
     objectKey: text('object_key').notNull(),
     byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
@@ -93,6 +98,7 @@ export const documents = pgTable(
     check('documents_document_key_check', sql`${t.documentKey} ~ '^[a-z][a-z0-9-]{1,62}$'`),
     check('documents_custom_name_check', sql`(${t.documentKey} = 'other') = (${t.customName} is not null and ${t.customName} <> '')`),
     check('documents_byte_size_check', sql`${t.byteSize} > 0`),
+    check('documents_file_name_check', sql`char_length(${t.fileName}) between 1 and 255`),
     check('documents_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     organisationIsolationPolicy(),
   ],

@@ -1,0 +1,2 @@
+ALTER TABLE "documents" ADD COLUMN "file_name" text NOT NULL;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_file_name_check" CHECK (char_length("documents"."file_name") between 1 and 255);
