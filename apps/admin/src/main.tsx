@@ -1,4 +1,5 @@
 import '@kyogikai/ui/styles.css';
+import './admin.css';
 import { apiErrorKey } from '@kyogikai/ui';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -12,6 +13,7 @@ import { DashboardPage } from './routes/dashboard';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root-layout';
 import { SignInPage } from './routes/sign-in';
+import { StaffPage } from './routes/staff';
 
 const SESSION_GONE = new Set(['common.unauthorized', 'auth.sessionExpired']);
 
@@ -43,6 +45,7 @@ const router = createBrowserRouter(
       children: [
         { index: true, element: <DashboardPage /> },
         { path: 'sign-in', element: <SignInPage /> },
+        { path: 'staff', element: <StaffPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -21,6 +21,23 @@ export const adminEn: CatalogueOf<typeof adminJa> = {
     role: 'Role',
     tenant: 'Council',
     email: 'Email address',
+    menuHeading: 'Menu',
+  },
+  staffPage: {
+    title: 'Staff accounts',
+    backToDashboard: 'Back to the dashboard',
+    listHeading: 'Staff',
+    displayName: 'Name',
+    email: 'Email address',
+    role: 'Role',
+    addHeading: 'Add a staff member',
+    addLead:
+      'The new member receives a notice with the address of the admin console. The initial password is not in that mail: give it to them separately.',
+    initialPassword: 'Initial password',
+    initialPasswordHint: 'Give it to the person separately.',
+    addButton: 'Add staff member',
+    added: '{{name}} was added. A notice is being mailed.',
+    onlyAdminsAdd: 'Council administrators add staff members.',
   },
   roles: {
     secretariat: 'Secretariat',

@@ -19,6 +19,23 @@ export const adminJa = {
     role: '役割',
     tenant: '協議会',
     email: 'メールアドレス',
+    menuHeading: 'メニュー',
+  },
+  staffPage: {
+    title: '職員の管理',
+    backToDashboard: 'ダッシュボードへ戻る',
+    listHeading: '職員の一覧',
+    displayName: '氏名',
+    email: 'メールアドレス',
+    role: '役割',
+    addHeading: '職員の追加',
+    addLead:
+      '追加した職員には、管理画面のアドレスを記載したお知らせメールが届きます。初期パスワードはメールに記載されないため、ご本人へ別途お伝えください。',
+    initialPassword: '初期パスワード',
+    initialPasswordHint: 'ご本人へ別途お伝えください。',
+    addButton: '職員を追加する',
+    added: '{{name}} さんを追加しました。お知らせメールを送信します。',
+    onlyAdminsAdd: '職員の追加は協議会管理者が行います。',
   },
   roles: {
     secretariat: '事務局',

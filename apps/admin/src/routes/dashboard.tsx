@@ -1,6 +1,6 @@
 import { Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useCurrentUser } from '../features/session/use-session';
 import { useTenantName } from '../lib/use-tenant';
 
@@ -41,6 +41,18 @@ export function DashboardPage() {
           <dd>{user.email}</dd>
         </dl>
       </section>
+      {user.role === 'secretariat' || user.role === 'tenant_admin' ? (
+        <nav className="k-card" aria-labelledby="dashboard-nav-heading">
+          <h2 id="dashboard-nav-heading" className="k-card__title">
+            {t('dashboard.menuHeading')}
+          </h2>
+          <ul>
+            <li>
+              <Link to="/staff">{t('staffPage.title')}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
     </>
   );
 }
