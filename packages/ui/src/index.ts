@@ -13,10 +13,17 @@ export { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, translateMessage, 
 export { uiJa, type CatalogueOf, type UiCatalogue } from './i18n/ja';
 export { uiEn } from './i18n/en';
 export { CheckboxField, type CheckboxFieldProps } from './components/checkbox-field';
+export {
+  ComboboxField,
+  filterOptions,
+  normaliseForSearch,
+  type ComboboxFieldProps,
+  type ComboboxOption,
+} from './components/combobox-field';
 export { DocumentPanel, type DocumentPanelProps } from './components/document-panel';
 export { ModalDialog, type ModalDialogProps } from './components/modal-dialog';
 export { PasswordRuleChecklist, type PasswordRuleChecklistProps } from './components/password-rules';
-export { formatDate, formatTime } from './lib/format';
+export { formatBytes, formatDate, formatDateTime, formatTime } from './lib/format';
 export { AppLayout, tenantDisplayName, type AppLayoutProps, type TenantBranding } from './components/app-layout';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './components/error-summary';
 export {
@@ -32,5 +39,7 @@ export {
 export { LanguageSwitch } from './components/language-switch';
 export { Notice } from './components/notice';
 export { PageHeading, useDocumentTitle, useFocusHeadingOnNavigation } from './components/page';
+export { ProgressBar, type ProgressBarProps } from './components/progress-bar';
+export { SelectField, type SelectFieldProps, type SelectOption } from './components/select-field';
 export { TextField, type TextFieldProps } from './components/text-field';
 export { requiredFieldErrors, useFormErrors, type FormFieldInfo, type UseFormErrorsResult } from './lib/use-form-errors';

@@ -14,13 +14,15 @@ export interface ErrorSummaryProps {
   items: ErrorSummaryItem[];
   /** Changes on every failed submit so focus moves here again even if the text is the same. */
   attempt: number;
+  /** Element id prefix, when a page shows more than one summary (e.g. a form inside a dialog). */
+  id?: string;
 }
 
 /**
  * The box at the top of a form after a failed submit. It takes focus (so keyboard and screen
  * reader users land on it) and links each problem to its field.
  */
-export function ErrorSummary({ message, items, attempt }: ErrorSummaryProps) {
+export function ErrorSummary({ message, items, attempt, id = 'error-summary' }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const isVisible = Boolean(message) || items.length > 0;
@@ -30,8 +32,8 @@ export function ErrorSummary({ message, items, attempt }: ErrorSummaryProps) {
   }, [attempt, isVisible]);
   if (!isVisible) return null;
   return (
-    <div ref={ref} className="k-error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('form.errorSummaryTitle')}</h2>
+    <div ref={ref} className="k-error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('form.errorSummaryTitle')}</h2>
       {message ? <p>{message}</p> : null}
       {items.length > 0 ? (
         <ul>

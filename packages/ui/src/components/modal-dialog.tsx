@@ -14,13 +14,28 @@ export interface ModalDialogProps {
   initialFocusRef?: RefObject<HTMLElement | null>;
   /** `alertdialog` when it interrupts the user with something they must answer. */
   role?: 'dialog' | 'alertdialog';
+  /**
+   * Whether the body describes the dialog (read out on opening). Turn it off when the body is a
+   * form: the fields are read as the user reaches them.
+   */
+  isBodyDescription?: boolean;
 }
 
 /**
  * A native modal <dialog>: the page behind it is inert, focus moves into it on opening and back
  * where it was on closing, Tab stays inside, Escape cancels.
  */
-export function ModalDialog({ isOpen, id, title, children, actions, onCancel, initialFocusRef, role = 'dialog' }: ModalDialogProps) {
+export function ModalDialog({
+  isOpen,
+  id,
+  title,
+  children,
+  actions,
+  onCancel,
+  initialFocusRef,
+  role = 'dialog',
+  isBodyDescription = true,
+}: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const onCancelRef = useRef(onCancel);
@@ -57,7 +72,7 @@ export function ModalDialog({ isOpen, id, title, children, actions, onCancel, in
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-modal="true"
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
+      aria-describedby={isBodyDescription ? `${id}-body` : undefined}
       onCancel={(event) => {
         event.preventDefault();
         onCancelRef.current();
@@ -65,7 +80,9 @@ export function ModalDialog({ isOpen, id, title, children, actions, onCancel, in
       onKeyDown={(event) => {
         if (event.key !== 'Tab') return;
         const focusable = Array.from(
-          dialogRef.current?.querySelectorAll<HTMLElement>('button:not([disabled]), [href], input, [tabindex]:not([tabindex="-1"])') ?? [],
+          dialogRef.current?.querySelectorAll<HTMLElement>(
+            'button:not([disabled]), [href], input, select, textarea, [tabindex]:not([tabindex="-1"])',
+          ) ?? [],
         );
         const first = focusable[0];
         const last = focusable[focusable.length - 1];

@@ -47,6 +47,12 @@ export const uiEn: UiCatalogue = {
     errorSummaryTitle: 'Please check what you entered',
     errorSummaryItem: '{{label}}: {{message}}',
     sending: 'Sending…',
+    choose: 'Choose',
+  },
+  combobox: {
+    showOptions: 'Show the choices for {{label}}',
+    matches: '{{count}} matches.',
+    noMatches: 'Nothing matches. Check what you typed.',
   },
   validation: {
     failed: 'Some entries are not valid. See the message next to each field.',
@@ -100,6 +106,16 @@ export const uiEn: UiCatalogue = {
   },
   document: {
     version: 'Version: {{version}}',
+    tooLarge: 'The file is too large. Choose a PDF file of {{maxMb}} MB or less.',
+    tooLarge_noParams: 'The file is too large. Choose a smaller PDF file.',
+    notPdf: 'This is not a PDF file. Choose a file in PDF format.',
+    encrypted: 'PDFs protected with a password (encrypted) cannot be uploaded. Choose a PDF without protection.',
+    unreadable: 'The PDF file could not be read. Check that it is not damaged and choose a newly made PDF.',
+    unknownSlot: 'This document cannot be uploaded here. Reload the page.',
+    nameRequired: 'Enter the document name.',
+    nameTooLong: 'Enter a document name of up to 100 characters.',
+    uploadFailed: 'The upload failed. Check your connection and try again (a file that is too large can also cause this).',
+    notFound: 'The document could not be found. Reload the page.',
   },
   common: {
     unauthorized: 'Please sign in.',
@@ -138,6 +154,13 @@ export const uiEn: UiCatalogue = {
   },
   application: {
     lockedUnderReview: 'The application is under review and cannot be changed. Contact the secretariat if a change is needed.',
+    incomplete: '{{count}} items needed for the application are still missing. See what is missing on My page.',
+    incomplete_noParams: 'Items needed for the application are still missing. See what is missing on My page.',
+  },
+  worker: {
+    nameLatinInvalid: 'Enter the name in Latin letters (A to Z), as on the residence card.',
+    nationalityInvalid: 'Choose the nationality from the list.',
+    establishmentRequired: 'Choose at least one accepting establishment.',
   },
   certificate: {
     alreadyDownloaded: 'The certificate has already been downloaded. To get it again, request a reissue.',

@@ -51,6 +51,12 @@ export const uiJa = {
     errorSummaryTitle: '入力内容を確認してください',
     errorSummaryItem: '{{label}}：{{message}}',
     sending: '送信中です…',
+    choose: '選択してください',
+  },
+  combobox: {
+    showOptions: '{{label}}の候補を表示',
+    matches: '候補が{{count}}件あります。',
+    noMatches: '該当する候補がありません。入力した文字を確認してください。',
   },
   validation: {
     failed: '入力内容に誤りがあります。各項目のメッセージを確認してください。',
@@ -104,6 +110,17 @@ export const uiJa = {
   },
   document: {
     version: '版：{{version}}',
+    tooLarge: 'ファイルのサイズが大きすぎます。{{maxMb}}MB以下のPDFファイルを選択してください。',
+    tooLarge_noParams: 'ファイルのサイズが大きすぎます。より小さいPDFファイルを選択してください。',
+    notPdf: 'PDFファイルではありません。PDF形式のファイルを選択してください。',
+    encrypted: 'パスワードなどで保護（暗号化）されたPDFはアップロードできません。保護を解除したPDFを選択してください。',
+    unreadable: 'PDFファイルを読み取れませんでした。ファイルが壊れていないか確認し、作成し直したPDFを選択してください。',
+    unknownSlot: 'この書類はアップロードの対象ではありません。画面を再読み込みしてください。',
+    nameRequired: '書類の名称を入力してください。',
+    nameTooLong: '書類の名称は100文字以内で入力してください。',
+    uploadFailed:
+      'アップロードできませんでした。通信状態を確認して、もう一度お試しください（ファイルが大きすぎる場合も、この表示になることがあります）。',
+    notFound: '書類が見つかりませんでした。画面を再読み込みしてください。',
   },
   common: {
     unauthorized: 'ログインしてください。',
@@ -142,6 +159,13 @@ export const uiJa = {
   },
   application: {
     lockedUnderReview: '申請は審査中のため変更できません。変更が必要な場合は事務局へお問い合わせください。',
+    incomplete: '申請に必要な項目がまだ{{count}}件そろっていません。マイページで不足している項目を確認してください。',
+    incomplete_noParams: '申請に必要な項目がまだそろっていません。マイページで不足している項目を確認してください。',
+  },
+  worker: {
+    nameLatinInvalid: '在留カードのとおり、ローマ字（A〜Z）で入力してください。',
+    nationalityInvalid: '国籍を一覧から選択してください。',
+    establishmentRequired: '受入れ事業所を1か所以上選択してください。',
   },
   certificate: {
     alreadyDownloaded: '入会証明書は既にダウンロードされています。再度必要な場合は「入会証明書再発行申請」を行ってください。',
