@@ -1,6 +1,8 @@
 export { type TEmailBranding, ZAbsoluteHttpUrl, ZEmailBranding, previewBranding } from './branding';
 export { type TAccountActivationProps, ZAccountActivationProps } from './emails/account-activation';
 export { type TAccountAlreadyRegisteredProps, ZAccountAlreadyRegisteredProps } from './emails/account-already-registered';
+export { type TApplicationReceivedProps, ZApplicationReceivedProps } from './emails/application-received';
+export { type TApplicationSubmittedNoticeProps, ZApplicationSubmittedNoticeProps } from './emails/application-submitted-notice';
 export { type TPasswordResetProps, ZPasswordResetProps } from './emails/password-reset';
 export { type TStaffAccountCreatedProps, ZStaffAccountCreatedProps } from './emails/staff-account-created';
 export { renderEmail, type TRenderedEmail } from './render';

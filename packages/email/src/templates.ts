@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { accountActivationTemplate } from './emails/account-activation';
 import { accountAlreadyRegisteredTemplate } from './emails/account-already-registered';
+import { applicationReceivedTemplate } from './emails/application-received';
+import { applicationSubmittedNoticeTemplate } from './emails/application-submitted-notice';
 import { passwordResetTemplate } from './emails/password-reset';
 import { staffAccountCreatedTemplate } from './emails/staff-account-created';
 
@@ -12,6 +14,8 @@ import { staffAccountCreatedTemplate } from './emails/staff-account-created';
 export const emailTemplates = {
   'account-activation': accountActivationTemplate,
   'account-already-registered': accountAlreadyRegisteredTemplate,
+  'application-received': applicationReceivedTemplate,
+  'application-submitted-notice': applicationSubmittedNoticeTemplate,
   'password-reset': passwordResetTemplate,
   'staff-account-created': staffAccountCreatedTemplate,
 } as const;
