@@ -3,6 +3,7 @@ import type { SessionPolicy } from './auth/sessions';
 import type { ThrottlePolicy } from './auth/sign-in-throttle';
 import type { Clock } from './clock';
 import type { TRunMode } from './env';
+import type { FileStore } from './storage/object-storage';
 
 /** Everything the HTTP app needs, built once per process by bootstrap (or by a test). */
 export interface ApiDeps {
@@ -10,7 +11,8 @@ export interface ApiDeps {
   /** Connected as the app role (RLS applies); never the owner. */
   database: Database;
   jobs: { health(): Promise<string> };
-  storage: { health(): Promise<string> };
+  /** Uploaded documents (ADR 017); tests that store no files pass `unavailableFileStore()`. */
+  storage: FileStore;
   clock: Clock;
   sessionPolicy: SessionPolicy;
   throttlePolicy: ThrottlePolicy;

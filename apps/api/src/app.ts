@@ -14,6 +14,7 @@ import { type TenantEnv, USER_ACTIVITY_HEADER } from './http/tenant-env';
 import { auditExportRoutes } from './rest/audit-export';
 import { devMailboxRoutes } from './rest/dev-mailbox';
 import { healthRoutes } from './rest/health';
+import { portalFileRoutes } from './rest/portal-files';
 import { createSpaServer } from './rest/spa';
 import { tenantOrigin, tenantUrl } from './tenancy/tenant-url';
 import { adminRouter } from './trpc/admin/router';
@@ -79,6 +80,7 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
         app: appName,
         tenant: c.var.tenant,
         database: deps.database,
+        storage: deps.storage,
         clock: deps.clock,
         sessionPolicy: deps.sessionPolicy,
         throttlePolicy: deps.throttlePolicy,
@@ -100,6 +102,7 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
   });
   // Plain streaming HTTP routes beside tRPC, with the same session, role and tenant checks.
   scoped.route('/api/admin/export', auditExportRoutes(deps));
+  scoped.route('/api/portal/files', portalFileRoutes(deps));
   scoped.all('/api/*', (c) => c.json({ error: { messageKey: 'common.notFound', message: 'Not found' } }, 404));
   scoped.get('/admin', (c) => c.redirect(`${c.var.tenantPrefix}/admin/`));
   scoped.get('/admin/*', (c) => adminSpa.index(c));

@@ -8,3 +8,6 @@ export type TenantEnv = { Variables: { tenant: TenantRecord; tenantPrefix: strin
 export type SessionEnv = { Variables: TenantEnv['Variables'] & { session: ValidSession } };
 
 export const USER_ACTIVITY_HEADER = 'x-user-activity';
+
+/** Plus the acting organisation, for plain HTTP routes behind `requireMember`. */
+export type MemberEnv = { Variables: SessionEnv['Variables'] & { organisationId: string } };

@@ -8,6 +8,7 @@ import {
 } from '@kyogikai/domain';
 import { eq } from 'drizzle-orm';
 import { notFound } from '../trpc/app-error';
+import { loadChecklist } from '../application/checklist';
 import { type ApplicationSummary, findCurrentApplication, isOpenApplication } from '../organisation/open-application';
 
 export const MY_PAGE_STEPS = ['step1', 'step2', 'submit', 'review', 'certificate'] as const;
@@ -20,19 +21,20 @@ const HANDED_IN: readonly TApplicationState[] = ['submitted', 'under_review', 'r
 /**
  * The timeline of マイページ (SPEC B1, C2): STEP1 → STEP2 → 申請 → 審査 → 入会証明書. A step is
  * done when what it stands for has happened; the first step not done is the current one, the rest
- * are still to do. STEP2 (workers, issue 5) cannot be done before it exists, unless the
- * application was already handed in.
+ * are still to do. STEP2 is done once at least one worker is registered and every worker has an
+ * establishment and all required documents.
  */
 export function myPageSteps(input: {
   application: ApplicationSummary | null;
   step1Missing: readonly string[];
+  /** At least one worker, each with an establishment and every required document (SPEC B4). */
+  areWorkersComplete: boolean;
   hasCertificate: boolean;
 }): { key: TMyPageStepKey; status: TMyPageStepStatus }[] {
   const isHandedIn = input.application !== null && HANDED_IN.includes(input.application.state);
   const done: Record<TMyPageStepKey, boolean> = {
     step1: isHandedIn || input.step1Missing.length === 0,
-    // TODO(issue 5): done when every worker is registered with its documents.
-    step2: isHandedIn,
+    step2: isHandedIn || input.areWorkersComplete,
     submit: isHandedIn,
     review: input.application?.state === 'approved',
     certificate: input.hasCertificate,
@@ -51,11 +53,13 @@ export async function getMyPage(tx: TenantTx, organisationId: string, config: TT
   const step1MissingFields: TOrganisationTextField[] = missingOrganisationFields(organisation, {
     corporateNumberRequired: config.corporateNumberRequired,
   });
+  const checklist = await loadChecklist(tx, config, organisationId);
+  const areWorkersComplete = checklist.workerCount > 0 && !checklist.items.some((item) => item.kind !== 'step1');
   const editable = checkOrganisationDraftEditable(organisation.membershipState, isOpenApplication(application) ? application.state : null);
   return {
     organisation: { id: organisation.id, corporateName: organisation.corporateName, membershipState: organisation.membershipState },
     application,
-    steps: myPageSteps({ application, step1Missing: step1MissingFields, hasCertificate: certificate !== undefined }),
+    steps: myPageSteps({ application, step1Missing: step1MissingFields, areWorkersComplete, hasCertificate: certificate !== undefined }),
     step1MissingFields,
     isEditable: editable.ok,
     reviewTargetWorkingDays: config.reviewTargetWorkingDays,

@@ -1,4 +1,12 @@
-import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
 
@@ -11,9 +19,36 @@ export interface S3Settings {
 }
 
 /**
+ * What the API needs of the object store. Keys are built by the server only (storage/document-keys.ts),
+ * start with the tenant and never contain user input. Tests that store no files use
+ * `unavailableFileStore()`.
+ */
+export interface FileStore {
+  health(): Promise<string>;
+  /** Streams a body of unknown length; never holds more than one multipart part in memory. */
+  putStream(key: string, body: Readable, contentType: string): Promise<void>;
+  getStream(key: string): Promise<Readable>;
+  /** Bytes [start, start + length) of an object (fewer at its end). */
+  getRange(key: string, start: number, length: number): Promise<Buffer>;
+  /** Server-side copy (no bytes pass through the API). */
+  copy(fromKey: string, toKey: string, contentType: string): Promise<void>;
+  /** Deleting a key that does not exist is not an error. */
+  delete(key: string): Promise<void>;
+  /** Keys under a prefix (tests and operator checks; not used on request paths). */
+  list(prefix: string): Promise<string[]>;
+}
+
+/**
+ * lib-storage buffers one part at a time before sending it. With one part in flight (queueSize 1)
+ * and the S3 minimum part size, an upload costs about two parts of memory however large the file
+ * (measured in bench/upload-rss.mjs, docs/benchmarks.md).
+ */
+const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
+const UPLOAD_QUEUE_SIZE = 1;
+
+/**
  * The one object-store client, used the same way in every mode: in embedded mode the endpoint is
- * the in-process S3-compatible server, in production a real S3. Keys always start with the tenant
- * (see issue 5 for the full key scheme); callers never pass user input into a key.
+ * the in-process S3-compatible server, in production a real S3.
  */
 export function createObjectStorage(settings: S3Settings) {
   const client = new S3Client({
@@ -37,20 +72,60 @@ export function createObjectStorage(settings: S3Settings) {
       );
       if (!exists) await client.send(new CreateBucketCommand({ Bucket }));
     },
-    /** Streams a body of unknown length with multipart upload: never held whole in memory. */
     async putStream(key: string, body: Readable, contentType: string): Promise<void> {
-      await new Upload({ client, params: { Bucket, Key: key, Body: body, ContentType: contentType } }).done();
+      await new Upload({
+        client,
+        params: { Bucket, Key: key, Body: body, ContentType: contentType },
+        partSize: UPLOAD_PART_BYTES,
+        queueSize: UPLOAD_QUEUE_SIZE,
+        // A failed or aborted upload must leave nothing behind (no orphaned parts either).
+        leavePartsOnError: false,
+      }).done();
     },
     async getStream(key: string): Promise<Readable> {
       const result = await client.send(new GetObjectCommand({ Bucket, Key: key }));
       return result.Body as Readable;
     },
+    async getRange(key: string, start: number, length: number): Promise<Buffer> {
+      const result = await client.send(new GetObjectCommand({ Bucket, Key: key, Range: `bytes=${start}-${start + length - 1}` }));
+      const bytes = await result.Body?.transformToByteArray();
+      return Buffer.from(bytes ?? new Uint8Array());
+    },
+    async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
+      await client.send(
+        new CopyObjectCommand({
+          Bucket,
+          Key: toKey,
+          CopySource: `${Bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
+          ContentType: contentType,
+          MetadataDirective: 'REPLACE',
+        }),
+      );
+    },
     async delete(key: string): Promise<void> {
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+    async list(prefix: string): Promise<string[]> {
+      const keys: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const item of page.Contents ?? []) if (item.Key) keys.push(item.Key);
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return keys;
     },
     close(): void {
       client.destroy();
     },
-  };
+  } satisfies FileStore & Record<string, unknown>;
 }
 export type ObjectStorage = ReturnType<typeof createObjectStorage>;
+
+/** For tests and tools that never touch files: any file operation fails loudly. */
+export function unavailableFileStore(): FileStore {
+  const fail = async (): Promise<never> => {
+    throw new Error('no object storage configured for this test');
+  };
+  return { health: async () => 'ok', putStream: fail, getStream: fail, getRange: fail, copy: fail, delete: fail, list: fail };
+}

@@ -3,12 +3,15 @@ import type { TSessionApp } from '@kyogikai/domain';
 import type { SessionPolicy } from '../auth/sessions';
 import type { ThrottlePolicy } from '../auth/sign-in-throttle';
 import type { Clock } from '../clock';
+import type { FileStore } from '../storage/object-storage';
 
 /** What every procedure can rely on; built per request by the HTTP layer (or by a test). */
 export interface ApiContext {
   app: TSessionApp;
   tenant: TenantRecord;
   database: Database;
+  /** Uploaded documents; only deletions happen inside procedures (after their transaction commits). */
+  storage: FileStore;
   clock: Clock;
   sessionPolicy: SessionPolicy;
   throttlePolicy: ThrottlePolicy;

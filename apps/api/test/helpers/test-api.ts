@@ -6,6 +6,7 @@ import type { ApiDeps } from '../../src/app-deps';
 import { createApp } from '../../src/app';
 import { defaultThrottlePolicy } from '../../src/auth/sign-in-throttle';
 import { createManualClock } from '../../src/clock';
+import { unavailableFileStore } from '../../src/storage/object-storage';
 import { tenantUrl } from '../../src/tenancy/tenant-url';
 import { adminRouter } from '../../src/trpc/admin/router';
 import type { ApiContext } from '../../src/trpc/context';
@@ -33,7 +34,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}) {
     mode: 'test',
     database: testDb.app,
     jobs: { health: async () => 'ok' },
-    storage: { health: async () => 'ok' },
+    storage: unavailableFileStore(),
     clock,
     sessionPolicy: { idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000, warningMs: 120_000 },
     throttlePolicy: defaultThrottlePolicy,
@@ -72,6 +73,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}) {
       app: appName,
       tenant,
       database: deps.database,
+      storage: deps.storage,
       clock: deps.clock,
       sessionPolicy: deps.sessionPolicy,
       throttlePolicy: deps.throttlePolicy,

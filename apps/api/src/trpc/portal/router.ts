@@ -1,10 +1,14 @@
 import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
 import { accountRouter } from './account/router';
+import { applicationRouter } from './application/router';
+import { documentRouter } from './document/router';
+import { establishmentRouter } from './establishment/router';
 import { mypageRouter } from './mypage/router';
 import { organisationRouter } from './organisation/router';
 import { postalRouter } from './postal/router';
 import { sessionRouter } from './session/router';
+import { workerRouter } from './worker/router';
 import { consentDocuments } from './tenant/list-consent-documents';
 
 /** Everything the applicant portal may call. The admin router is a separate tree (admin/router.ts). */
@@ -15,5 +19,9 @@ export const portalRouter = router({
   mypage: mypageRouter,
   organisation: organisationRouter,
   postal: postalRouter,
+  establishment: establishmentRouter,
+  worker: workerRouter,
+  document: documentRouter,
+  application: applicationRouter,
 });
 export type PortalRouter = typeof portalRouter;

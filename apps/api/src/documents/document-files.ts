@@ -1,0 +1,253 @@
+import type { Readable } from 'node:stream';
+import { type Database, pgErrorCode, recordAudit, schema, type TenantRecord, type TenantTx, withOrganisation } from '@kyogikai/db';
+import { documentMaxBytes, OTHER_DOCUMENT_KEY, workerDocumentSlots, type TTenantConfig } from '@kyogikai/domain';
+import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import type { Clock } from '../clock';
+import { assertRegisteredDataEditable } from '../registered-data/editability';
+import type { EditActor } from '../registered-data/establishments';
+import { listWorkerDocuments, type WorkerDocumentView } from '../registered-data/workers';
+import { newDocumentKey, newQuarantineKey } from '../storage/document-keys';
+import type { FileStore } from '../storage/object-storage';
+import { AppError, notFound } from '../trpc/app-error';
+import { createPdfInspector, findStartXref, judgePdfStructure, PDF_XREF_WINDOW, tooLarge } from './pdf-checks';
+
+export type DocumentDeps = { database: Database; storage: FileStore; clock: Clock };
+
+const PDF = 'application/pdf';
+
+/**
+ * Deletes the objects of documents whose rows were replaced or removed, after the transaction that
+ * did so committed, then the rows themselves. A row stays (with replaced_at / deleted_at) if its
+ * object could not be deleted, so nothing in the bucket is ever unaccounted for (ADR 017).
+ */
+export async function purgeDocumentObjects(
+  deps: DocumentDeps,
+  scope: { tenantId: string; organisationId: string },
+  documents: readonly { id: string; objectKey: string }[],
+): Promise<void> {
+  for (const doc of documents) {
+    try {
+      await deps.storage.delete(doc.objectKey);
+      const d = schema.documents;
+      await withOrganisation(deps.database, scope.tenantId, scope.organisationId, (tx) =>
+        tx.delete(d).where(and(eq(d.id, doc.id), or(isNotNull(d.replacedAt), isNotNull(d.deletedAt)))),
+      );
+    } catch (error) {
+      console.error(`document ${doc.id}: object ${doc.objectKey} not deleted yet`, error);
+    }
+  }
+}
+
+/** Objects of rows that are already gone (a deleted worker's documents): best effort, logged. */
+export async function deleteObjects(storage: FileStore, objectKeys: readonly string[]): Promise<void> {
+  for (const key of objectKeys) {
+    await storage.delete(key).catch((error: unknown) => console.error(`object ${key} not deleted`, error));
+  }
+}
+
+export type UploadWorkerDocumentInput = {
+  tenant: TenantRecord;
+  organisationId: string;
+  userId: string;
+  clientAddress: string;
+  workerId: string;
+  documentKey: string;
+  /** The name typed for an `other` document (already checked); null for a required slot. */
+  customName: string | null;
+  fileName: string;
+  body: Readable;
+  /** Content-Length, when the client sent one. */
+  declaredLength: number | null;
+};
+
+/** A worker of this organisation that may receive documents now, else the reason as an AppError. */
+async function assertWorkerEditable(tx: TenantTx, organisationId: string, workerId: string) {
+  await assertRegisteredDataEditable(tx, organisationId);
+  const w = schema.workers;
+  const [worker] = await tx
+    .select({ id: w.id })
+    .from(w)
+    .where(and(eq(w.id, workerId), isNull(w.archivedAt)));
+  if (!worker) throw notFound('worker.notFound');
+}
+
+/** Streams the body to the quarantine key, checking it as it passes; leaves nothing behind when it fails. */
+async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Readable, maxBytes: number) {
+  const inspector = createPdfInspector(maxBytes);
+  // A client that goes away aborts the upload. A refusal stops storing but keeps draining what the
+  // client still sends, so it can read the answer (sent with Connection: close) instead of a reset.
+  body.on('error', (error) => inspector.stream.destroy(error));
+  inspector.stream.on('error', () => {
+    body.unpipe(inspector.stream);
+    body.resume();
+  });
+  body.pipe(inspector.stream);
+  try {
+    await deps.storage.putStream(key, inspector.stream, PDF);
+    const facts = inspector.facts();
+    const startXref = findStartXref(facts.tail, facts.byteSize);
+    judgePdfStructure(facts.tail, await deps.storage.getRange(key, startXref, PDF_XREF_WINDOW));
+    return facts;
+  } catch (error) {
+    await deps.storage.delete(key).catch((cleanup: unknown) => console.error(`quarantine object ${key} not deleted`, cleanup));
+    // The refusal is what the user must see, even when lib-storage reports something else (e.g. an
+    // S3-compatible store that cannot abort a multipart upload).
+    throw inspector.rejection() ?? error;
+  }
+}
+
+/**
+ * An upload into one of a worker's document slots (SPEC B4c, G9; ADR 017): checked for editability
+ * first, streamed to a quarantine key while size and PDF magic are checked, judged for structure and
+ * encryption with ranged reads, copied to its final key, and recorded. A new file in a required slot
+ * replaces the old one, whose object is deleted after the commit. Whatever fails, no object is left.
+ */
+export async function uploadWorkerDocument(deps: DocumentDeps, input: UploadWorkerDocumentInput): Promise<WorkerDocumentView> {
+  const { tenant, organisationId } = input;
+  const maxBytes = documentMaxBytes(tenant.config, input.documentKey);
+  if (maxBytes === null) throw notFound('document.unknownSlot');
+  await withOrganisation(deps.database, tenant.id, organisationId, (tx) => assertWorkerEditable(tx, organisationId, input.workerId));
+  if (input.declaredLength !== null && input.declaredLength > maxBytes) throw tooLarge(maxBytes);
+
+  const quarantineKey = newQuarantineKey(tenant.id, organisationId);
+  const facts = await receiveIntoQuarantine(deps, quarantineKey, input.body, maxBytes);
+  const objectKey = newDocumentKey(tenant.id, organisationId);
+  try {
+    await deps.storage.copy(quarantineKey, objectKey, PDF);
+  } finally {
+    await deps.storage
+      .delete(quarantineKey)
+      .catch((error: unknown) => console.error(`quarantine object ${quarantineKey} not deleted`, error));
+  }
+
+  const d = schema.documents;
+  try {
+    const { document, replaced } = await withOrganisation(deps.database, tenant.id, organisationId, async (tx) => {
+      await assertWorkerEditable(tx, organisationId, input.workerId);
+      const now = deps.clock.now();
+      const replaced =
+        input.documentKey === OTHER_DOCUMENT_KEY
+          ? []
+          : await tx
+              .update(d)
+              .set({ replacedAt: now })
+              .where(
+                and(
+                  eq(d.workerId, input.workerId),
+                  eq(d.documentKey, input.documentKey),
+                  isNull(d.replacedAt),
+                  isNull(d.deletedAt),
+                  isNull(d.pendingChangeItemId),
+                ),
+              )
+              .returning({ id: d.id, objectKey: d.objectKey });
+      const [document] = await tx
+        .insert(d)
+        .values({
+          tenantId: tenant.id,
+          organisationId,
+          scope: 'worker',
+          workerId: input.workerId,
+          documentKey: input.documentKey,
+          customName: input.customName,
+          fileName: input.fileName,
+          objectKey,
+          byteSize: facts.byteSize,
+          sha256: facts.sha256,
+          contentType: PDF,
+          uploadedByUserId: input.userId,
+          uploadedAt: now,
+        })
+        .returning({
+          id: d.id,
+          documentKey: d.documentKey,
+          customName: d.customName,
+          fileName: d.fileName,
+          byteSize: d.byteSize,
+          uploadedAt: d.uploadedAt,
+        });
+      if (!document) throw new Error('insert returned no document');
+      await recordAudit(tx, {
+        tenantId: tenant.id,
+        actorUserId: input.userId,
+        action: 'document.uploaded',
+        targetType: 'document',
+        targetId: document.id,
+        after: {
+          workerId: input.workerId,
+          documentKey: input.documentKey,
+          customName: input.customName,
+          fileName: input.fileName,
+          byteSize: facts.byteSize,
+          sha256: facts.sha256,
+          replacedDocumentIds: replaced.map((r) => r.id),
+        },
+        ip: input.clientAddress,
+      });
+      return { document, replaced };
+    });
+    await purgeDocumentObjects(deps, { tenantId: tenant.id, organisationId }, replaced);
+    return document;
+  } catch (error) {
+    await deps.storage.delete(objectKey).catch((cleanup: unknown) => console.error(`object ${objectKey} not deleted`, cleanup));
+    // Two uploads into one slot at the same moment: one wins, the other is told to reload.
+    if (pgErrorCode(error) === '23505') throw new AppError('CONFLICT', 'common.conflict');
+    // The worker was deleted while the file was on its way.
+    if (pgErrorCode(error) === '23503') throw notFound('worker.notFound');
+    throw error;
+  }
+}
+
+/** Removes one of the worker's files (「削除」 of a slot or an other document); the object goes after the commit. */
+export async function deleteDocument(deps: DocumentDeps, actor: EditActor, documentId: string): Promise<void> {
+  const d = schema.documents;
+  const removed = await withOrganisation(deps.database, actor.tenantId, actor.organisationId, async (tx) => {
+    await assertRegisteredDataEditable(tx, actor.organisationId);
+    const [row] = await tx
+      .update(d)
+      .set({ deletedAt: deps.clock.now() })
+      .where(and(eq(d.id, documentId), isNull(d.replacedAt), isNull(d.deletedAt), isNull(d.pendingChangeItemId)))
+      .returning({ id: d.id, objectKey: d.objectKey, workerId: d.workerId, documentKey: d.documentKey, fileName: d.fileName });
+    if (!row) throw notFound('document.notFound');
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'document.deleted',
+      targetType: 'document',
+      targetId: row.id,
+      before: { workerId: row.workerId, documentKey: row.documentKey, fileName: row.fileName },
+      ip: actor.clientAddress,
+    });
+    return row;
+  });
+  await purgeDocumentObjects(deps, actor, [removed]);
+}
+
+/** ◆地方出入国在留管理局へ申請した書類等の写しをアップロード (SPEC B4c): the worker's slots and other files. */
+export async function workerDocumentSlotsView(tx: TenantTx, config: TTenantConfig, workerId: string) {
+  const w = schema.workers;
+  const [worker] = await tx
+    .select({ id: w.id })
+    .from(w)
+    .where(and(eq(w.id, workerId), isNull(w.archivedAt)));
+  if (!worker) throw notFound('worker.notFound');
+  const documents = await listWorkerDocuments(tx, workerId);
+  const file = (doc: WorkerDocumentView) => ({ id: doc.id, fileName: doc.fileName, byteSize: doc.byteSize, uploadedAt: doc.uploadedAt });
+  return {
+    required: workerDocumentSlots(config).map((slot) => {
+      const doc = documents.find((candidate) => candidate.documentKey === slot.key);
+      return {
+        key: slot.key,
+        nameJa: slot.nameJa,
+        nameEn: slot.nameEn,
+        required: slot.required,
+        noteJa: slot.noteJa ?? null,
+        maxBytes: slot.maxBytes,
+        document: doc ? file(doc) : null,
+      };
+    }),
+    others: documents
+      .filter((doc) => doc.documentKey === OTHER_DOCUMENT_KEY)
+      .map((doc) => ({ ...file(doc), customName: doc.customName ?? '' })),
+  };
+}

@@ -1,0 +1,148 @@
+import { Readable } from 'node:stream';
+import { isUuid } from '@kyogikai/db';
+import { OTHER_DOCUMENT_KEY, ZDocumentName } from '@kyogikai/domain';
+import { type Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiDeps } from '../app-deps';
+import { type DocumentDeps, uploadWorkerDocument } from '../documents/document-files';
+import { openDocument } from '../documents/open-document';
+import { UploadRejectedError } from '../documents/pdf-checks';
+import { requireMember } from '../http/require-member';
+import type { MemberEnv, TenantEnv } from '../http/tenant-env';
+import { clientAddress } from '../http/client-address';
+import { AppError } from '../trpc/app-error';
+
+const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  BAD_REQUEST: 400,
+};
+
+/** Errors as JSON with a message key, like tRPC's (`{ error: { messageKey, messageParams? } }`). */
+function errorResponse(c: Context, error: unknown) {
+  if (error instanceof UploadRejectedError) {
+    const { status, messageKey } = error.rejection;
+    const messageParams = 'messageParams' in error.rejection ? error.rejection.messageParams : undefined;
+    // The client may still be sending: close the connection after answering instead of reading on.
+    c.header('Connection', 'close');
+    return c.json({ error: messageParams ? { messageKey, messageParams } : { messageKey } }, status);
+  }
+  if (error instanceof AppError) {
+    const status = STATUS_BY_CODE[error.code] ?? 500;
+    return c.json(
+      {
+        error: error.messageParams
+          ? { messageKey: error.messageKey, messageParams: error.messageParams }
+          : { messageKey: error.messageKey },
+      },
+      status,
+    );
+  }
+  console.error(error);
+  return c.json({ error: { messageKey: 'common.internal' } }, 500);
+}
+
+/** A percent-encoded header value as text; the raw value if it is not valid percent-encoding. */
+function decodeHeader(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The original file name, for display and as the download name only (never part of a key): NFC,
+ * no control characters, at most 255 characters. Slashes stay text (browsers send a bare name).
+ */
+export function cleanFileName(raw: string | null): string {
+  const cleaned = (raw ?? '')
+    .normalize('NFC')
+    .replace(/\p{Cc}/gu, '')
+    .trim();
+  return cleaned === '' ? 'document.pdf' : Array.from(cleaned).slice(0, 255).join('');
+}
+
+/** RFC 6266/5987: an ASCII fallback and the exact UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Uploads and downloads of the portal's documents (SPEC B4c, G9; ADR 017): plain streaming HTTP
+ * beside tRPC, behind the same session, tenant, organisation and permission checks (CSRF is checked
+ * for the PUT by the tenant app's middleware).
+ */
+export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'sessionPolicy' | 'mode' | 'storage' | 'trustedProxyHops'>) {
+  const documentDeps: DocumentDeps = { database: deps.database, storage: deps.storage, clock: deps.clock };
+  const uploads = new Hono<MemberEnv>();
+  uploads.use('*', ...requireMember(deps, 'edit'));
+  uploads.put('/:workerId/documents/:documentKey', async (c) => {
+    try {
+      const { workerId, documentKey } = c.req.param() as { workerId: string; documentKey: string };
+      if (!isUuid(workerId)) throw new AppError('NOT_FOUND', 'worker.notFound');
+      let customName: string | null = null;
+      if (documentKey === OTHER_DOCUMENT_KEY) {
+        const parsed = ZDocumentName.safeParse(decodeHeader(c.req.header('x-document-name')) ?? '');
+        if (!parsed.success) {
+          const messageKey = parsed.error.issues[0]?.message ?? 'document.nameRequired';
+          return c.json(
+            { error: messageKey === 'document.nameTooLong' ? { messageKey, messageParams: { max: 100 } } : { messageKey } },
+            400,
+          );
+        }
+        customName = parsed.data;
+      }
+      const length = c.req.header('content-length');
+      const declaredLength = length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
+      const raw = c.req.raw.body;
+      const body = raw ? Readable.fromWeb(raw as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([]);
+      const document = await uploadWorkerDocument(documentDeps, {
+        tenant: c.var.tenant,
+        organisationId: c.var.organisationId,
+        userId: c.var.session.user.id,
+        clientAddress: clientAddress(c, deps.trustedProxyHops),
+        workerId,
+        documentKey,
+        customName,
+        fileName: cleanFileName(decodeHeader(c.req.header('x-file-name'))),
+        body,
+        declaredLength,
+      });
+      return c.json({ document }, 201);
+    } catch (error) {
+      return errorResponse(c, error);
+    }
+  });
+  const downloads = new Hono<MemberEnv>();
+  downloads.use('*', ...requireMember(deps, 'view'));
+  downloads.get('/:id', async (c) => {
+    try {
+      const opened = await openDocument(
+        documentDeps,
+        {
+          kind: 'member',
+          tenantId: c.var.tenant.id,
+          organisationId: c.var.organisationId,
+          userId: c.var.session.user.id,
+          clientAddress: clientAddress(c, deps.trustedProxyHops),
+        },
+        c.req.param('id') ?? '',
+      );
+      c.header('Content-Type', 'application/pdf');
+      c.header('Content-Length', String(opened.byteSize));
+      c.header('Content-Disposition', contentDisposition(opened.fileName));
+      c.header('Cache-Control', 'no-store');
+      c.header('X-Content-Type-Options', 'nosniff');
+      return c.body(Readable.toWeb(opened.body) as ReadableStream<Uint8Array>);
+    } catch (error) {
+      return errorResponse(c, error);
+    }
+  });
+  return new Hono<TenantEnv>().route('/workers', uploads).route('/documents', downloads);
+}

@@ -1,0 +1,23 @@
+import { submitApplication } from '../../../application/submit-application';
+import { memberProcedure } from '../../procedures';
+import { ZSubmitApplicationInput, ZSubmitApplicationOutput } from './application.schema';
+
+/** 「上記内容で申請を行う」 (SPEC B5): reference number, receipt and secretariat notice; locked from then on (C1). */
+export const submit = memberProcedure('submit')
+  .input(ZSubmitApplicationInput)
+  .output(ZSubmitApplicationOutput)
+  .mutation(({ ctx, input }) =>
+    ctx.inOrganisation((tx) =>
+      submitApplication(tx, {
+        tenant: ctx.tenant,
+        organisationId: ctx.organisation.id,
+        userId: ctx.session.user.id,
+        permissions: ctx.organisation.permissions,
+        clientAddress: ctx.clientAddress,
+        now: ctx.clock.now(),
+        tenantUrl: ctx.tenantUrl,
+        applicationId: input.applicationId,
+        version: input.version,
+      }),
+    ),
+  );

@@ -1,0 +1,9 @@
+import { workerDocumentSlotsView } from '../../../documents/document-files';
+import { memberProcedure } from '../../procedures';
+import { ZDocumentSlotsInput, ZDocumentSlotsOutput } from './document.schema';
+
+/** The worker's upload slots (the tenant's worker documents) and other documents (SPEC B4c). */
+export const slots = memberProcedure('view')
+  .input(ZDocumentSlotsInput)
+  .output(ZDocumentSlotsOutput)
+  .query(({ ctx, input }) => ctx.inOrganisation((tx) => workerDocumentSlotsView(tx, ctx.tenant.config, input.workerId)));
