@@ -72,7 +72,7 @@ async function assertWorkerEditable(tx: TenantTx, organisationId: string, worker
 }
 
 /** Streams the body to the quarantine key, checking it as it passes; leaves nothing behind when it fails. */
-async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Readable, maxBytes: number) {
+async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Readable, maxBytes: number, declaredLength: number | null) {
   const inspector = createPdfInspector(maxBytes);
   // A client that goes away aborts the upload. A refusal stops storing but keeps draining what the
   // client still sends, so it can read the answer (sent with Connection: close) instead of a reset.
@@ -83,7 +83,7 @@ async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Read
   });
   body.pipe(inspector.stream);
   try {
-    await deps.storage.putStream(key, inspector.stream, PDF);
+    await deps.storage.putStream(key, inspector.stream, PDF, declaredLength);
     const facts = inspector.facts();
     const startXref = findStartXref(facts.tail, facts.byteSize);
     judgePdfStructure(facts.tail, await deps.storage.getRange(key, startXref, PDF_XREF_WINDOW));
@@ -110,7 +110,7 @@ export async function uploadWorkerDocument(deps: DocumentDeps, input: UploadWork
   if (input.declaredLength !== null && input.declaredLength > maxBytes) throw tooLarge(maxBytes);
 
   const quarantineKey = newQuarantineKey(tenant.id, organisationId);
-  const facts = await receiveIntoQuarantine(deps, quarantineKey, input.body, maxBytes);
+  const facts = await receiveIntoQuarantine(deps, quarantineKey, input.body, maxBytes, input.declaredLength);
   const objectKey = newDocumentKey(tenant.id, organisationId);
   try {
     await deps.storage.copy(quarantineKey, objectKey, PDF);

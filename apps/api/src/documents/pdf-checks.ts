@@ -58,7 +58,9 @@ export function createPdfInspector(maxBytes: number): {
   let byteSize = 0;
   let head = Buffer.alloc(0);
   let isHeadChecked = false;
-  let tail = Buffer.alloc(0);
+  // The last chunks seen, by reference (no copies while streaming); at most PDF_TAIL_BYTES beyond the newest.
+  let tailChunks: Buffer[] = [];
+  let tailLength = 0;
   let refused: UploadRejectedError | null = null;
   const refuse = (error: UploadRejectedError, callback: TransformCallback) => {
     refused = error;
@@ -85,10 +87,11 @@ export function createPdfInspector(maxBytes: number): {
         if (rejection) return refuse(rejection, callback);
       }
       hash.update(chunk);
-      // A copy, so the tail never keeps a whole network chunk (or its parent buffer) alive.
-      tail = Buffer.from(
-        chunk.length >= PDF_TAIL_BYTES ? chunk.subarray(-PDF_TAIL_BYTES) : Buffer.concat([tail, chunk]).subarray(-PDF_TAIL_BYTES),
-      );
+      tailChunks.push(chunk);
+      tailLength += chunk.length;
+      while (tailChunks.length > 1 && tailLength - (tailChunks[0]?.length ?? 0) >= PDF_TAIL_BYTES) {
+        tailLength -= tailChunks.shift()?.length ?? 0;
+      }
       callback(null, chunk);
     },
     flush(callback: TransformCallback) {
@@ -97,7 +100,12 @@ export function createPdfInspector(maxBytes: number): {
       callback();
     },
   });
-  return { stream, facts: () => ({ byteSize, sha256: hash.digest('hex'), tail }), rejection: () => refused };
+  const facts = () => {
+    const tail = Buffer.concat(tailChunks).subarray(-PDF_TAIL_BYTES);
+    tailChunks = [];
+    return { byteSize, sha256: hash.digest('hex'), tail };
+  };
+  return { stream, facts, rejection: () => refused };
 }
 
 const text = (bytes: Buffer) => bytes.toString('latin1');

@@ -66,6 +66,19 @@ export function cleanFileName(raw: string | null): string {
   return cleaned === '' ? 'document.pdf' : Array.from(cleaned).slice(0, 255).join('');
 }
 
+/**
+ * The request body as a Node stream. Under @hono/node-server the IncomingMessage itself (its
+ * backpressure reaches the socket); elsewhere (tests through `app.request`) the web stream. Node
+ * 20's `Readable.toWeb`, which the Request body goes through, queues chunks by count rather than
+ * bytes, so a fast client could fill memory with the whole file before S3 catches up.
+ */
+function requestBody(c: Context): Readable {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  if (incoming instanceof Readable) return incoming;
+  const raw = c.req.raw.body;
+  return raw ? Readable.fromWeb(raw as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([]);
+}
+
 /** RFC 6266/5987: an ASCII fallback and the exact UTF-8 name. */
 export function contentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
@@ -100,8 +113,7 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
       }
       const length = c.req.header('content-length');
       const declaredLength = length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
-      const raw = c.req.raw.body;
-      const body = raw ? Readable.fromWeb(raw as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([]);
+      const body = requestBody(c);
       const document = await uploadWorkerDocument(documentDeps, {
         tenant: c.var.tenant,
         organisationId: c.var.organisationId,

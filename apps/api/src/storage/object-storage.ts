@@ -1,6 +1,7 @@
 import {
   CopyObjectCommand,
   CreateBucketCommand,
+  PutObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -25,8 +26,11 @@ export interface S3Settings {
  */
 export interface FileStore {
   health(): Promise<string>;
-  /** Streams a body of unknown length; never holds more than one multipart part in memory. */
-  putStream(key: string, body: Readable, contentType: string): Promise<void>;
+  /**
+   * Streams a body to `key`. With its length known, one PutObject straight from the stream (nothing
+   * buffered); otherwise a multipart upload holding about two 5 MB parts at a time (lib-storage).
+   */
+  putStream(key: string, body: Readable, contentType: string, contentLength?: number | null): Promise<void>;
   getStream(key: string): Promise<Readable>;
   /** Bytes [start, start + length) of an object (fewer at its end). */
   getRange(key: string, start: number, length: number): Promise<Buffer>;
@@ -39,9 +43,10 @@ export interface FileStore {
 }
 
 /**
- * lib-storage buffers one part at a time before sending it. With one part in flight (queueSize 1)
- * and the S3 minimum part size, an upload costs about two parts of memory however large the file
- * (measured in bench/upload-rss.mjs, docs/benchmarks.md).
+ * lib-storage collects each part in memory before sending it (and concatenates the chunks it
+ * received). With one part in flight (queueSize 1) and the S3 minimum part size, a body of unknown
+ * length costs about two to three parts of memory however large it is (bench/upload-rss.ts,
+ * docs/benchmarks.md); a body of known length is not buffered at all.
  */
 const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
 const UPLOAD_QUEUE_SIZE = 1;
@@ -56,6 +61,10 @@ export function createObjectStorage(settings: S3Settings) {
     region: settings.region,
     forcePathStyle: true,
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+    // With a checksum on every request the SDK sends a streamed body aws-chunked with a trailer,
+    // which S3-compatible stores (s3rver among them) do not all read. Uploads carry our own SHA-256
+    // in the database instead (ADR 017).
+    requestChecksumCalculation: 'WHEN_REQUIRED',
   });
   const Bucket = settings.bucket;
 
@@ -72,7 +81,11 @@ export function createObjectStorage(settings: S3Settings) {
       );
       if (!exists) await client.send(new CreateBucketCommand({ Bucket }));
     },
-    async putStream(key: string, body: Readable, contentType: string): Promise<void> {
+    async putStream(key: string, body: Readable, contentType: string, contentLength?: number | null): Promise<void> {
+      if (contentLength !== undefined && contentLength !== null) {
+        await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType, ContentLength: contentLength }));
+        return;
+      }
       await new Upload({
         client,
         params: { Bucket, Key: key, Body: body, ContentType: contentType },
