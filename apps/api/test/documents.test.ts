@@ -1,7 +1,11 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { schema, withTenant } from '@kyogikai/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadDocument, makePdf, PNG_BYTES, portalCookie, startTestStorage, uploadDocument } from './helpers/documents';
+import { tenantOrigin } from '../src/tenancy/tenant-url';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './helpers/test-api';
 
 const MB = 1024 * 1024;
@@ -276,6 +280,53 @@ describe('B4c, G9 document uploads and downloads: streamed, checked, isolated, a
     expect(await portal.worker.delete({ id: sameTenantOther.workerId, version })).toEqual({ ok: true });
     expect(await objectsOf(sameTenantOther)).toEqual([]);
     await expect(portal.worker.get({ id: sameTenantOther.workerId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('G9 over a real HTTP server the body is streamed from the socket; a refusal mid-stream still reaches the client as 413', async () => {
+    const server = serve({ fetch: api.app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const put = (body: Buffer, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'PUT',
+            path: `/t/${api.tenantA.slug}/api/portal/files/workers/${a.workerId}/documents/residence-card`,
+            headers: { cookie: a.cookie, origin: tenantOrigin(api.tenantA), 'content-type': 'application/pdf', ...headers },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => {
+              text += chunk.toString('utf8');
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        // Written in pieces, as a client on a real network would.
+        for (let offset = 0; offset < body.length; offset += 256 * 1024) req.write(body.subarray(offset, offset + 256 * 1024));
+        req.end();
+      });
+    try {
+      const before = await objectsOf(a);
+      const oversize = makePdf({ padBytes: 12 * MB });
+      const chunked = await put(oversize, { 'transfer-encoding': 'chunked' });
+      expect(chunked).toEqual({
+        status: 413,
+        body: JSON.stringify({ error: { messageKey: 'document.tooLarge', messageParams: { maxMb: 10 } } }),
+      });
+      expect(await objectsOf(a)).toEqual(before);
+      const valid = makePdf({ padBytes: 3 * MB });
+      const stored = await put(valid, { 'content-length': String(valid.length), 'x-file-name': encodeURIComponent('在留カード.pdf') });
+      expect(stored.status).toBe(201);
+      const { document } = JSON.parse(stored.body) as { document: { id: string } };
+      const download = await downloadDocument(api, api.tenantA, document.id, a.cookie);
+      expect(Buffer.from(await download.arrayBuffer()).equals(valid)).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('C1 under review the upload route and document removal are refused (application.lockedUnderReview); downloads still work', async () => {

@@ -77,13 +77,17 @@ async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Read
   // A client that goes away aborts the upload. A refusal stops storing but keeps draining what the
   // client still sends, so it can read the answer (sent with Connection: close) instead of a reset.
   body.on('error', (error) => inspector.stream.destroy(error));
+  // Ending our side of a request does not end S3's: it would wait for the rest of the announced
+  // body. Aborting makes it give up at once, so the refusal is answered without delay.
+  const abort = new AbortController();
   inspector.stream.on('error', () => {
+    abort.abort();
     body.unpipe(inspector.stream);
     body.resume();
   });
   body.pipe(inspector.stream);
   try {
-    await deps.storage.putStream(key, inspector.stream, PDF, declaredLength);
+    await deps.storage.putStream(key, inspector.stream, PDF, { contentLength: declaredLength, signal: abort.signal });
     const facts = inspector.facts();
     const startXref = findStartXref(facts.tail, facts.byteSize);
     judgePdfStructure(facts.tail, await deps.storage.getRange(key, startXref, PDF_XREF_WINDOW));

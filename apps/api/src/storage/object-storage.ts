@@ -30,7 +30,12 @@ export interface FileStore {
    * Streams a body to `key`. With its length known, one PutObject straight from the stream (nothing
    * buffered); otherwise a multipart upload holding about two 5 MB parts at a time (lib-storage).
    */
-  putStream(key: string, body: Readable, contentType: string, contentLength?: number | null): Promise<void>;
+  putStream(
+    key: string,
+    body: Readable,
+    contentType: string,
+    options?: { contentLength?: number | null; signal?: AbortSignal },
+  ): Promise<void>;
   getStream(key: string): Promise<Readable>;
   /** Bytes [start, start + length) of an object (fewer at its end). */
   getRange(key: string, start: number, length: number): Promise<Buffer>;
@@ -81,12 +86,23 @@ export function createObjectStorage(settings: S3Settings) {
       );
       if (!exists) await client.send(new CreateBucketCommand({ Bucket }));
     },
-    async putStream(key: string, body: Readable, contentType: string, contentLength?: number | null): Promise<void> {
+    async putStream(
+      key: string,
+      body: Readable,
+      contentType: string,
+      options: { contentLength?: number | null; signal?: AbortSignal } = {},
+    ): Promise<void> {
+      const { contentLength, signal } = options;
       if (contentLength !== undefined && contentLength !== null) {
-        await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType, ContentLength: contentLength }));
+        await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType, ContentLength: contentLength }), {
+          abortSignal: signal,
+        });
         return;
       }
+      const abortController = new AbortController();
+      signal?.addEventListener('abort', () => abortController.abort(), { once: true });
       await new Upload({
+        abortController,
         client,
         params: { Bucket, Key: key, Body: body, ContentType: contentType },
         partSize: UPLOAD_PART_BYTES,
