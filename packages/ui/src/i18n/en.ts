@@ -156,11 +156,16 @@ export const uiEn: UiCatalogue = {
     lockedUnderReview: 'The application is under review and cannot be changed. Contact the secretariat if a change is needed.',
     incomplete: '{{count}} items needed for the application are still missing. See what is missing on My page.',
     incomplete_noParams: 'Items needed for the application are still missing. See what is missing on My page.',
+    notFound: 'The application could not be found. Start again from My page.',
+  },
+  establishment: {
+    notFound: 'The establishment could not be found. It may have been deleted. Reload the page.',
   },
   worker: {
     nameLatinInvalid: 'Enter the name in Latin letters (A to Z), as on the residence card.',
     nationalityInvalid: 'Choose the nationality from the list.',
     establishmentRequired: 'Choose at least one accepting establishment.',
+    notFound: 'The worker could not be found. It may have been deleted. Check My page.',
   },
   certificate: {
     alreadyDownloaded: 'The certificate has already been downloaded. To get it again, request a reissue.',
