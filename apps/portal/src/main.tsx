@@ -9,6 +9,8 @@ import { i18n } from './i18n';
 import { appLocation, trpcTransport } from './lib/platform';
 import { createPortalTrpcClient, trpc } from './lib/trpc';
 import { ActivatePage } from './routes/activate';
+import { ApplicationReviewPage } from './routes/application-review';
+import { ApplicationSubmittedPage } from './routes/application-submitted';
 import { ChangePasswordPage } from './routes/change-password';
 import { MailSentPage } from './routes/mail-sent';
 import { MyPage } from './routes/my-page';
@@ -19,6 +21,7 @@ import { ResendActivationPage } from './routes/resend-activation';
 import { RootLayout } from './routes/root-layout';
 import { SignInPage } from './routes/sign-in';
 import { Step1Page } from './routes/step1';
+import { WorkerPage } from './routes/worker';
 
 const SESSION_GONE = new Set(['common.unauthorized', 'auth.sessionExpired']);
 
@@ -58,6 +61,10 @@ const router = createBrowserRouter(
         { path: 'password-reset/sent', element: <PasswordResetSentPage /> },
         { path: 'account/password', element: <ChangePasswordPage /> },
         { path: 'application/step1', element: <Step1Page /> },
+        // 'new' or a worker's id.
+        { path: 'application/workers/:workerId', element: <WorkerPage /> },
+        { path: 'application/review', element: <ApplicationReviewPage /> },
+        { path: 'application/submitted', element: <ApplicationSubmittedPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -298,6 +298,8 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     saving: 'Saving…',
     addedNotice: 'The establishment was added and chosen.',
     updatedNotice: 'The establishment details were corrected.',
+    councilFieldMissing:
+      'This council needs further details about the establishment that this page cannot take yet, so it could not be registered. Please contact the secretariat.',
   },
   documents: {
     lead: 'Only PDF files can be uploaded. The upload starts as soon as you choose a file.',
@@ -339,6 +341,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     lead: 'The Specified Skilled Workers registered so far. Register each worker you plan to employ, one at a time.',
     leadLocked: 'The Specified Skilled Workers in the application. They cannot be changed while it is under review.',
     none: 'None registered yet.',
+    countAll: '{{total}} registered',
     count: '{{total}} registered (showing {{from}} to {{to}})',
     establishmentsColumn: 'Accepting establishments',
     documentsColumn: 'Documents',
@@ -366,11 +369,14 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
   },
   checklist: {
     heading: 'Apply',
-    lead: 'Before you apply, complete these {{count}} items. Each link opens the page where you fill it in.',
+    lead: 'Before you apply, complete the items below. Each link opens the page where you fill it in.',
     step1Field: 'STEP1. Member information: {{field}} is not filled in',
     noWorkers: 'STEP2. No Specified Skilled Worker is registered',
-    establishment: '{{name}}: no accepting establishment is chosen',
-    document: '{{name}}: {{document}} is not uploaded',
+    worker: '{{name}}: {{missing}}',
+    establishmentMissing: 'no accepting establishment is chosen',
+    documentsMissing: '{{count}} documents not uploaded ({{documents}})',
+    separator: '; ',
+    moreWorkers: '{{count}} more workers also have something missing. See the “Documents” column of the STEP2 list.',
     complete: 'Everything needed for the application is there.',
     submitNote:
       'When every worker you plan to employ is registered, press “Apply with the above”. A page to check the application opens first.',

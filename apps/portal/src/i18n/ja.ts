@@ -302,6 +302,8 @@ export const portalJa = {
     saving: '保存しています…',
     addedNotice: '受入れ事業所を追加し、選択しました。',
     updatedNotice: '受入れ事業所の情報を修正しました。',
+    councilFieldMissing:
+      'この協議会では、受入れ事業所について追加の項目の入力が必要ですが、この画面ではまだ入力できないため、登録できませんでした。お手数ですが、事務局へお問い合わせください。',
   },
   documents: {
     lead: 'PDFファイルのみアップロードできます。ファイルを選択すると、すぐにアップロードが始まります。',
@@ -343,6 +345,7 @@ export const portalJa = {
     lead: '登録済みの特定技能外国人です。受入れ予定の外国人を一人ずつ登録してください。',
     leadLocked: '申請した特定技能外国人です。審査中は変更できません。',
     none: 'まだ登録されていません。',
+    countAll: '{{total}}人登録済み',
     count: '{{total}}人登録済み（{{from}}〜{{to}}人目を表示）',
     establishmentsColumn: '受入れ事業所',
     documentsColumn: '書類',
@@ -370,11 +373,15 @@ export const portalJa = {
   },
   checklist: {
     heading: '申請',
-    lead: '申請の前に、次の{{count}}件をそろえてください。項目を選ぶと、入力する画面が開きます。',
+    lead: '申請の前に、次の項目をそろえてください。項目を選ぶと、入力する画面が開きます。',
     step1Field: 'STEP1. 会員情報：{{field}}が未入力です',
     noWorkers: 'STEP2. 特定技能外国人が1人も登録されていません',
-    establishment: '{{name}}：受入れ事業所が選択されていません',
-    document: '{{name}}：{{document}}が未アップロードです',
+    worker: '{{name}}：{{missing}}',
+    establishmentMissing: '受入れ事業所が選択されていません',
+    documentsMissing: '未アップロードの書類 {{count}}件（{{documents}}）',
+    separator: '、',
+    moreWorkers:
+      'ほかに{{count}}人の特定技能外国人にも、そろっていない項目があります。「STEP2. 特定技能外国人情報」の一覧の「書類」欄で確認できます。',
     complete: '申請に必要な項目はすべてそろっています。',
     submitNote:
       'すべての受入れ予定の外国人の登録を完了したら、「上記内容で申請を行う」をクリックしてください。申請内容の確認画面が表示されます。',

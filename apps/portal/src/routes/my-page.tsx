@@ -2,13 +2,21 @@ import { apiErrorKey, formatDate, Notice, PageHeading, useDocumentTitle } from '
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { ApplicationChecklist } from '../features/application/application-checklist';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
 import { Loading, RequireSignedIn, type TSignedInUser } from '../features/session/require-signed-in';
+import { WorkerList } from '../features/workers/worker-list';
 import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
 type TMyPage = PortalOutputs['mypage']['get'];
-type TPageNotice = 'activated' | 'passwordChanged';
+type TPageNotice = 'activated' | 'passwordChanged' | 'workerRegistered';
+/** What a page may hand マイページ when it sends the user back (shown once). */
+export interface TMyPageState {
+  notice?: TPageNotice;
+  /** Whom the notice is about (e.g. the worker just registered). */
+  noticeName?: string;
+}
 
 /** SPEC B1, manual p.5: 「マイページ」 shows where the application stands and what to do next. */
 export function MyPage() {
@@ -22,7 +30,7 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
   const location = useLocation();
   // A one-off message from the page before (activation, password changed): shown once, so it is
   // dropped from the history entry and a reload does not repeat it.
-  const [notice] = useState(() => (location.state as { notice?: TPageNotice } | null)?.notice);
+  const [{ notice, noticeName }] = useState(() => (location.state as TMyPageState | null) ?? {});
   useEffect(() => {
     const state: unknown = window.history.state;
     if (state && typeof state === 'object' && 'usr' in state && state.usr) window.history.replaceState({ ...state, usr: null }, '');
@@ -35,6 +43,7 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
       <p className="k-lead">{t('myPage.welcome', { name: user.displayName })}</p>
       {notice === 'activated' ? <Notice tone="success">{t('activate.activated')}</Notice> : null}
       {notice === 'passwordChanged' ? <Notice tone="success">{t('changePassword.done')}</Notice> : null}
+      {notice === 'workerRegistered' ? <Notice tone="success">{t('workers.registered', { name: noticeName ?? '' })}</Notice> : null}
       {myPage.isPending ? <Loading /> : null}
       {myPage.isError ? (
         <Notice>{apiErrorKey(myPage.error) === 'organisation.notSelected' ? t('myPage.noOrganisation') : t('common.network')}</Notice>
@@ -108,6 +117,9 @@ function ApplicationOverview({ data }: { data: TMyPage }) {
         </h2>
         <NextAction data={data} />
       </section>
+
+      {application ? <WorkerList isEditable={data.isEditable} /> : null}
+      {application && data.isEditable ? <ApplicationChecklist /> : null}
 
       <section className="k-card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="k-card__title">
@@ -193,13 +205,21 @@ function NextAction({ data }: { data: TMyPage }) {
       </>
     );
   }
+  const isStep2Done = data.steps.some((step) => step.key === 'step2' && step.status === 'done');
   return (
     <>
       {isReturned ? <p>{t('myPage.returned')}</p> : null}
-      <p>{t('myPage.nextStep2')}</p>
-      <p>
-        <Link to="/application/step1">{t('myPage.reviewStep1')}</Link>
-      </p>
+      <p>{isStep2Done ? t('myPage.nextSubmit') : t('myPage.nextStep2')}</p>
+      <ul className="k-link-list">
+        {isStep2Done ? null : (
+          <li>
+            <Link to="/application/workers/new">{t('workers.register')}</Link>
+          </li>
+        )}
+        <li>
+          <Link to="/application/step1">{t('myPage.reviewStep1')}</Link>
+        </li>
+      </ul>
     </>
   );
 }

@@ -1,0 +1,433 @@
+import { type TCustomField, ZWorkerValues } from '@kyogikai/domain';
+import {
+  apiErrorKey,
+  ComboboxField,
+  ErrorSummary,
+  type FormErrors,
+  formErrorsFromApiError,
+  ModalDialog,
+  Notice,
+  PageHeading,
+  TextField,
+  useDocumentTitle,
+  useFormErrors,
+} from '@kyogikai/ui';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { CustomFieldInputs, customFieldErrors, customFieldLabel } from '../features/custom-fields/custom-field-inputs';
+import { WorkerDocuments } from '../features/documents/worker-documents';
+import { EstablishmentDialog, type TEstablishment } from '../features/establishments/establishment-dialog';
+import { EstablishmentPicker } from '../features/establishments/establishment-picker';
+import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
+import { nationalityOptions } from '../features/workers/nationality';
+import {
+  EMPTY_WORKER,
+  sameIds,
+  sameWorkerValues,
+  WORKER_NORMALISE_ON_BLUR,
+  type WorkerFormValues,
+  workerValuesFrom,
+} from '../features/workers/worker-values';
+import { formErrorsFromIssues, withoutPathPrefix } from '../lib/client-checks';
+import { type PortalOutputs, trpc } from '../lib/trpc';
+import { useUnsavedChangesGuard } from '../lib/use-unsaved-changes';
+import { useTenantName } from '../lib/use-tenant';
+
+type TWorker = PortalOutputs['worker']['get'];
+
+/** Where the page was left from: the one-off messages マイページ shows. */
+export type TWorkerPageState = { created?: boolean } | null;
+
+const NEW = 'new';
+
+/** SPEC B4a-d, manual p.6-7: 「STEP2. 特定技能外国人の登録」, one worker at a time. */
+export function WorkerPage() {
+  const { t } = useTranslation();
+  const { workerId = NEW } = useParams();
+  useDocumentTitle(t('step2.title'), useTenantName());
+  return <RequireSignedIn>{() => <WorkerLoader key={workerId} workerId={workerId} />}</RequireSignedIn>;
+}
+
+function WorkerLoader({ workerId }: { workerId: string }) {
+  const { t } = useTranslation();
+  const isNew = workerId === NEW;
+  const worker = trpc.worker.get.useQuery({ id: workerId }, { enabled: !isNew, refetchOnMount: 'always', staleTime: 0, retry: false });
+  const myPage = trpc.mypage.get.useQuery(undefined, { retry: false });
+  const establishments = trpc.establishment.list.useQuery(undefined, { retry: false });
+  const formFields = useWorkerFormFields();
+  // The form starts from the first fresh answer and then owns its values.
+  const [initial, setInitial] = useState<TWorker | null>(null);
+  useEffect(() => {
+    if (!initial && worker.data && !worker.isFetching) setInitial(worker.data);
+  }, [initial, worker.data, worker.isFetching]);
+
+  const error = worker.error ?? myPage.error ?? establishments.error;
+  if (error) {
+    return (
+      <>
+        <PageHeading>{t('step2.title')}</PageHeading>
+        <Notice>
+          {apiErrorKey(error) === 'worker.notFound' || apiErrorKey(error) === 'common.notFound' ? t('step2.notFound') : t('common.network')}
+        </Notice>
+        <p>
+          <Link to="/">{t('step1.backToMyPage')}</Link>
+        </p>
+      </>
+    );
+  }
+  if ((isNew || initial) && myPage.data && establishments.data && formFields.isReady) {
+    return (
+      <WorkerForm
+        initial={isNew ? null : initial}
+        isEditable={myPage.data.isEditable}
+        establishments={establishments.data}
+        establishmentFields={formFields.establishment}
+        workerFields={formFields.worker}
+      />
+    );
+  }
+  return (
+    <>
+      <PageHeading>{t('step2.title')}</PageHeading>
+      <Loading />
+    </>
+  );
+}
+
+/**
+ * The council's extra fields of the establishment and worker forms (tenant config
+ * `customFields`). TODO(issue 5): the portal API does not publish them yet (no `tenant.formFields`),
+ * so the forms show none; the API still requires the required ones.
+ */
+function useWorkerFormFields(): { isReady: boolean; establishment: readonly TCustomField[]; worker: readonly TCustomField[] } {
+  return { isReady: true, establishment: NO_FIELDS, worker: NO_FIELDS };
+}
+const NO_FIELDS: readonly TCustomField[] = [];
+
+interface WorkerFormProps {
+  initial: TWorker | null;
+  isEditable: boolean;
+  establishments: readonly TEstablishment[];
+  establishmentFields: readonly TCustomField[];
+  workerFields: readonly TCustomField[];
+}
+
+function WorkerForm({ initial, isEditable, establishments, establishmentFields, workerFields }: WorkerFormProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const utils = trpc.useUtils();
+  const create = trpc.worker.create.useMutation();
+  const update = trpc.worker.update.useMutation();
+  const workerId = initial?.id ?? null;
+  const [values, setValues] = useState<WorkerFormValues>(() => (initial ? workerValuesFrom(initial) : EMPTY_WORKER));
+  const [rows, setRows] = useState<string[]>(() => (initial && initial.establishmentIds.length > 0 ? [...initial.establishmentIds] : ['']));
+  const [saved, setSaved] = useState(() => ({ values, rows: rows.filter(Boolean) }));
+  const [version, setVersion] = useState(initial?.version ?? 0);
+  const [isBusy, setIsBusy] = useState(false);
+  const [isLockedByServer, setIsLockedByServer] = useState(false);
+  const [dialog, setDialog] = useState<{ editing: TEstablishment | null } | null>(null);
+  const [establishmentNotice, setEstablishmentNotice] = useState('');
+  const [leaveTo, setLeaveTo] = useState<{ path: string; state: unknown } | null>(null);
+  const [justCreated] = useState(() => (location.state as TWorkerPageState)?.created === true);
+  const documentsHeadingRef = useRef<HTMLHeadingElement>(null);
+  const isLocked = !isEditable || isLockedByServer;
+
+  const options = useMemo(() => nationalityOptions(i18n.language), [i18n.language]);
+  const fields = useMemo(() => {
+    const result: Record<string, { id: string; label: string }> = {
+      nameLatin: { id: 'nameLatin', label: t('labels.workerNameLatin') },
+      nationality: { id: 'nationality', label: t('labels.nationality') },
+      nameKana: { id: 'nameKana', label: t('labels.workerNameKana') },
+      establishmentIds: { id: establishments.length > 0 ? 'establishment-0' : 'add-establishment', label: t('establishments.first') },
+    };
+    for (const field of workerFields)
+      result[`extra.${field.key}`] = { id: `worker-extra-${field.key}`, label: customFieldLabel(field, i18n.language) };
+    return result;
+  }, [t, i18n.language, establishments.length, workerFields]);
+  const form = useFormErrors(fields);
+
+  const chosenIds = rows.filter(Boolean);
+  const hasUnsavedChanges = !isLocked && (!sameWorkerValues(values, saved.values) || !sameIds(chosenIds, saved.rows));
+  const blocker = useUnsavedChangesGuard(hasUnsavedChanges);
+  const stayButtonRef = useRef<HTMLButtonElement>(null);
+
+  // Navigate only once the saved state is rendered, so the unsaved-changes guard lets it pass.
+  useEffect(() => {
+    if (leaveTo) void navigate(leaveTo.path, { state: leaveTo.state, replace: leaveTo.path !== '/' });
+  }, [leaveTo, navigate]);
+
+  // Just saved as new: the uploads are what comes next (after the router's move to the heading).
+  useEffect(() => {
+    if (!justCreated) return;
+    window.history.replaceState({ ...(window.history.state as object), usr: null }, '');
+    const timer = window.setTimeout(() => documentsHeadingRef.current?.focus(), 50);
+    return () => window.clearTimeout(timer);
+  }, [justCreated]);
+
+  function setField(name: 'nameLatin' | 'nationality' | 'nameKana', value: string) {
+    setValues((current) => ({ ...current, [name]: value }));
+  }
+
+  /** The values as the API takes them, checked with its own schema first. */
+  function checkedInput(): {
+    nameLatin: string;
+    nationality: string;
+    nameKana: string | null;
+    extra: Record<string, string>;
+    establishmentIds: string[];
+  } | null {
+    const normalised: WorkerFormValues = {
+      ...values,
+      nameLatin: WORKER_NORMALISE_ON_BLUR.nameLatin(values.nameLatin),
+      nameKana: WORKER_NORMALISE_ON_BLUR.nameKana(values.nameKana),
+    };
+    setValues(normalised);
+    const input = {
+      nameLatin: normalised.nameLatin,
+      nationality: normalised.nationality,
+      nameKana: normalised.nameKana || null,
+      extra: normalised.extra,
+      establishmentIds: chosenIds,
+    };
+    const check = ZWorkerValues.safeParse(input);
+    const errors: FormErrors = check.success ? { summary: null, fields: {} } : formErrorsFromIssues(check.error.issues);
+    const extraErrors = customFieldErrors(workerFields, normalised.extra, 'extra.');
+    if (!check.success || Object.keys(extraErrors).length > 0) {
+      form.showErrors({ summary: { key: 'validation.failed' }, fields: { ...errors.fields, ...extraErrors } });
+      return null;
+    }
+    return input;
+  }
+
+  /** Saves what is on the page; returns the worker's id, or null when it could not. */
+  async function save(): Promise<string | null> {
+    const input = checkedInput();
+    if (!input) return null;
+    setIsBusy(true);
+    try {
+      let id = workerId;
+      if (id === null) {
+        const created = await create.mutateAsync({ ...input, nameKana: input.nameKana ?? undefined });
+        id = created.id;
+        setVersion(created.version);
+      } else if (hasUnsavedChanges) {
+        const result = await update.mutateAsync({ id, version, values: input });
+        setVersion(result.version);
+      }
+      setSaved({ values: workerValuesFrom({ ...input, nameKana: input.nameKana }), rows: input.establishmentIds });
+      form.clear();
+      void utils.worker.list.invalidate();
+      void utils.application.checklist.invalidate();
+      void utils.mypage.get.invalidate();
+      return id;
+    } catch (error) {
+      const key = apiErrorKey(error);
+      if (key === 'application.lockedUnderReview') {
+        setIsLockedByServer(true);
+        void utils.mypage.get.invalidate();
+      }
+      form.showErrors(withoutPathPrefix(formErrorsFromApiError(error), 'values.'));
+      return null;
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  async function saveAndUpload() {
+    if (isBusy) return;
+    const id = await save();
+    if (id) setLeaveTo({ path: `/application/workers/${id}`, state: { created: true } satisfies TWorkerPageState });
+  }
+
+  async function onRegister(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isBusy || isLocked) return;
+    const id = await save();
+    if (id) setLeaveTo({ path: '/', state: { notice: 'workerRegistered', noticeName: values.nameLatin.trim().toUpperCase() } });
+  }
+
+  return (
+    <>
+      <PageHeading>{isLocked ? t('steps.step2') : t('step2.title')}</PageHeading>
+      {isLocked ? (
+        <Notice>{t('step2.locked')}</Notice>
+      ) : (
+        <p className="k-lead">{initial ? t('step2.leadEdit', { name: initial.nameLatin }) : t('step2.lead')}</p>
+      )}
+      {justCreated ? <Notice tone="success">{t('step2.createdNotice')}</Notice> : null}
+      <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
+      {isLocked ? null : (
+        <aside className="k-notice" aria-labelledby="worker-idle-title">
+          <p>
+            <strong id="worker-idle-title">{t('myPage.idleNoticeTitle')}</strong> {t('step2.idleNotice')}
+          </p>
+        </aside>
+      )}
+
+      <form id="worker-form" noValidate onSubmit={(event) => void onRegister(event)}>
+        <section className="k-card" aria-labelledby="establishments-heading">
+          <h2 id="establishments-heading" className="k-card__title">
+            {t('step2.establishmentsHeading')}
+          </h2>
+          {isLocked ? null : <p>{t('step2.establishmentsLead')}</p>}
+          <EstablishmentPicker
+            establishments={establishments}
+            rows={rows}
+            onRowsChange={setRows}
+            error={form.fieldError('establishmentIds')}
+            isEditable={!isLocked}
+            onAdd={() => setDialog({ editing: null })}
+            onEdit={(establishment) => setDialog({ editing: establishment })}
+          />
+          <p className="k-visually-hidden" role="status">
+            {establishmentNotice}
+          </p>
+        </section>
+
+        <section className="k-card" aria-labelledby="worker-heading">
+          <h2 id="worker-heading" className="k-card__title">
+            {t('step2.workerHeading')}
+          </h2>
+          {isLocked ? null : <p>{t('step2.workerLead')}</p>}
+          <TextField
+            id="nameLatin"
+            label={t('labels.workerNameLatin')}
+            hint={isLocked ? undefined : t('step2.hints.nameLatin')}
+            value={values.nameLatin}
+            onValueChange={(value) => setField('nameLatin', value)}
+            onBlur={() => {
+              if (!isLocked) setValues((current) => ({ ...current, nameLatin: WORKER_NORMALISE_ON_BLUR.nameLatin(current.nameLatin) }));
+            }}
+            error={form.fieldError('nameLatin')}
+            isRequired
+            readOnly={isLocked}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={100}
+            lang="en"
+          />
+          <ComboboxField
+            id="nationality"
+            label={t('labels.nationality')}
+            hint={isLocked ? undefined : t('step2.hints.nationality')}
+            options={options}
+            value={values.nationality}
+            onValueChange={(value) => setField('nationality', value)}
+            error={form.fieldError('nationality')}
+            isRequired
+            readOnly={isLocked}
+          />
+          <TextField
+            id="nameKana"
+            label={t('labels.workerNameKana')}
+            hint={isLocked ? undefined : t('step2.hints.nameKana')}
+            value={values.nameKana}
+            onValueChange={(value) => setField('nameKana', value)}
+            onBlur={() => {
+              if (!isLocked) setValues((current) => ({ ...current, nameKana: WORKER_NORMALISE_ON_BLUR.nameKana(current.nameKana) }));
+            }}
+            error={form.fieldError('nameKana')}
+            isOptional
+            readOnly={isLocked}
+            autoComplete="off"
+            maxLength={100}
+          />
+          <CustomFieldInputs
+            idPrefix="worker-extra-"
+            fields={workerFields}
+            values={values.extra}
+            onChange={(key, value) => setValues((current) => ({ ...current, extra: { ...current.extra, [key]: value } }))}
+            errorFor={(key) => form.fieldError(`extra.${key}`)}
+            readOnly={isLocked}
+          />
+        </section>
+      </form>
+
+      <section className="k-card" aria-labelledby="documents-heading">
+        <h2 id="documents-heading" className="k-card__title" ref={documentsHeadingRef} tabIndex={-1}>
+          {t('step2.documentsHeading')}
+        </h2>
+        {workerId ? (
+          <WorkerDocuments
+            workerId={workerId}
+            workerName={initial?.nameLatin ?? values.nameLatin}
+            isEditable={!isLocked}
+            headingId="documents-heading"
+          />
+        ) : (
+          <>
+            <p>{t('step2.saveFirst')}</p>
+            <p>
+              <button
+                type="button"
+                className="k-button k-button--secondary"
+                onClick={() => void saveAndUpload()}
+                aria-disabled={isBusy || undefined}
+              >
+                {t('step2.saveAndUpload')}
+              </button>
+            </p>
+          </>
+        )}
+      </section>
+
+      <div className="k-form-actions">
+        {isLocked ? null : (
+          <>
+            <p className="k-form-actions__note">{t('step2.registerNote')}</p>
+            <button type="submit" form="worker-form" className="k-button" aria-disabled={isBusy || undefined}>
+              {t('step2.register')}
+            </button>
+          </>
+        )}
+        <p className="k-saved-at" role="status">
+          {isBusy ? t('step2.saving') : ''}
+        </p>
+        <Link to="/">{t('step1.backToMyPage')}</Link>
+      </div>
+
+      <EstablishmentDialog
+        isOpen={dialog !== null}
+        editing={dialog?.editing ?? null}
+        customFields={establishmentFields}
+        onClose={() => setDialog(null)}
+        onSaved={(id) => {
+          const isNewEstablishment = dialog?.editing === null;
+          setDialog(null);
+          if (!isNewEstablishment) {
+            setEstablishmentNotice(t('establishments.updatedNotice'));
+            return;
+          }
+          setRows((current) => {
+            if (current.includes(id)) return current;
+            const empty = current.indexOf('');
+            return empty >= 0 ? current.map((row, index) => (index === empty ? id : row)) : [...current, id];
+          });
+          setEstablishmentNotice(t('establishments.addedNotice'));
+        }}
+      />
+
+      <ModalDialog
+        id="unsaved-changes"
+        isOpen={blocker.state === 'blocked'}
+        title={t('step2.unsavedTitle')}
+        onCancel={() => blocker.reset?.()}
+        initialFocusRef={stayButtonRef}
+        actions={
+          <>
+            <button ref={stayButtonRef} type="button" className="k-button" onClick={() => blocker.reset?.()}>
+              {t('unsaved.stay')}
+            </button>
+            <button type="button" className="k-button k-button--secondary" onClick={() => blocker.proceed?.()}>
+              {t('unsaved.leave')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('step2.unsavedBody')}</p>
+      </ModalDialog>
+    </>
+  );
+}
