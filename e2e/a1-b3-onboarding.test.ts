@@ -133,6 +133,8 @@ describe('A1-A5, B1-B3, G4 applicant onboarding (manual p.3-5)', () => {
     await visible(page.getByRole('heading', { level: 1, name: 'マイページ' }));
     await visible(page.getByRole('status').getByText('アカウント取得が完了しました。', { exact: false }));
     const timeline = page.getByRole('list').filter({ hasText: '入会証明書' }).first();
+    // マイページ loads its parts separately: wait for the timeline before reading it.
+    await visible(timeline.getByRole('listitem'));
     expect(await timeline.getByRole('listitem').allInnerTexts()).toEqual([
       expect.stringContaining('STEP1. 会員情報'),
       expect.stringContaining('STEP2.'),
