@@ -162,6 +162,39 @@ describe('B4a-d, B5, C1 application authoring: establishments, workers, checklis
     expect((await portal(a).establishment.list()).map((e) => e.workerCount)).toEqual([1, 1]);
   });
 
+  it('G9 HTML or script typed into a worker’s text field or an establishment name is stored and returned as text', async () => {
+    // A council with a free-text worker field (the care council has none).
+    const tenant = {
+      ...api.tenantA,
+      config: {
+        ...api.tenantA.config,
+        customFields: {
+          ...api.tenantA.config.customFields,
+          worker: [{ key: 'note', labelJa: '備考', labelEn: 'Note', type: 'text' as const, required: false }],
+        },
+      },
+    };
+    const caller = api.portal(tenant, a.token);
+    const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+    const establishment = await caller.establishment.create({ ...ESTABLISHMENT, name: hostile });
+    const worker = await caller.worker.create({
+      nameLatin: 'TEST',
+      nationality: 'VN',
+      extra: { note: hostile },
+      establishmentIds: [establishment.id],
+    });
+    expect((await caller.worker.get({ id: worker.id })).extra).toEqual({ note: hostile });
+    const listed = (await caller.worker.list({ limit: 100 })).items.find((item) => item.id === worker.id);
+    expect(listed?.establishments).toEqual([{ id: establishment.id, name: hostile }]);
+    const { version } = await caller.worker.get({ id: worker.id });
+    await caller.worker.delete({ id: worker.id, version });
+    const created = (await caller.establishment.list()).find((e) => e.id === establishment.id);
+    expect(created?.name).toBe(hostile);
+    await withOrganisation(api.testDb.app, api.tenantA.id, a.organisationId, (tx) =>
+      tx.delete(schema.establishments).where(eq(schema.establishments.id, establishment.id)),
+    );
+  });
+
   it('B4 worker.update and worker.delete check the version; another organisation’s or tenant’s worker is not found', async () => {
     const { items } = await portal(a).worker.list();
     const worker = items[0];
