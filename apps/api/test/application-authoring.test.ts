@@ -80,6 +80,13 @@ describe('B4a-d, B5, C1 application authoring: establishments, workers, checklis
   });
   afterAll(() => api.close());
 
+  it('B4a-b G2 tenant.formFields publishes the council’s extra fields of both forms', async () => {
+    expect(await api.portal(api.tenantA).tenant.formFields()).toEqual(api.tenantA.config.customFields);
+    const fields = await api.portal(api.tenantA).tenant.formFields();
+    expect(fields.establishment[0]).toMatchObject({ key: 'serviceType', type: 'select', required: true, labelJa: '介護サービスの種類' });
+    expect(fields.worker).toEqual([]);
+  });
+
   it('B4a 「受入れ事業所の追加」 normalises like STEP1, checks the tenant fields, lists with worker counts', async () => {
     expect(await portal(a).establishment.list()).toEqual([]);
     await expect(portal(a).establishment.create({ ...ESTABLISHMENT, extra: {} })).rejects.toMatchObject({

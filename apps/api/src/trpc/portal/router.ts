@@ -10,10 +10,11 @@ import { postalRouter } from './postal/router';
 import { sessionRouter } from './session/router';
 import { workerRouter } from './worker/router';
 import { consentDocuments } from './tenant/list-consent-documents';
+import { formFields } from './tenant/list-form-fields';
 
 /** Everything the applicant portal may call. The admin router is a separate tree (admin/router.ts). */
 export const portalRouter = router({
-  tenant: router({ get: getTenant, consentDocuments }),
+  tenant: router({ get: getTenant, consentDocuments, formFields }),
   session: sessionRouter,
   account: accountRouter,
   mypage: mypageRouter,
