@@ -261,6 +261,17 @@ describe('B4a-d, B5, C1, G9 application authoring (manual p.5-7)', () => {
     await chooseNationality(page, 'ふぃりぴ', 'フィリピン');
     await page.getByRole('button', { name: SAVE_AND_UPLOAD, exact: true }).click();
     await visible(page.getByText('特定技能外国人の情報を保存しました。', { exact: false }));
+    // Saved as new: focus moves to the documents, what comes next.
+    await page.waitForFunction(() => document.activeElement?.id === 'documents-heading');
+    // The upload is keyboard operable: the real file input takes focus, and Space opens the picker.
+    const firstInput = documentSlot(page, KAIGO_DOCUMENTS[0].name).locator('input[type="file"]');
+    await firstInput.focus();
+    const chooser = page.waitForEvent('filechooser');
+    // The focus is on the input itself (this round trip also lets the file-chooser interception start before the key).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('file-employment-conditions');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(await writePdf(folder, 'santos-keyboard.pdf', 'Chosen with the keyboard'));
+    await visible(documentSlot(page, KAIGO_DOCUMENTS[0].name).getByText('santos-keyboard.pdf', { exact: false }));
     await uploadAllDocuments(page, folder, 'santos');
     await page.getByRole('button', { name: REGISTER, exact: true }).click();
     await visible(page.getByRole('heading', { level: 1, name: 'マイページ' }));
@@ -409,6 +420,29 @@ describe('B4a-d, B5, C1, G9 application authoring (manual p.5-7)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
     await expectNoSeriousA11yViolations(page, 'my page with 200 workers');
     await screenshot(page, 'b4-my-page-200-workers');
+
+    // 削除 asks first, then the worker is gone from the list.
+    await table.getByRole('button', { name: '削除（WORKER AA）', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: '特定技能外国人の登録を削除しますか？' });
+    await visible(confirm);
+    await expectNoSeriousA11yViolations(page, 'delete worker confirmation');
+    await confirm.getByRole('button', { name: '削除する', exact: true }).click();
+    await visible(page.getByText('WORKER AA さんの登録を削除しました。', { exact: false }));
+    await visible(page.getByText('199人登録済み（1〜20人目を表示）'));
+
+    // At phone width the page does not scroll sideways (the table scrolls inside its own region).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await table
+      .getByRole('link', { name: /^修正（/ })
+      .first()
+      .click();
+    await visible(page.getByRole('heading', { name: '◆受入れ事業所情報', exact: true }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'b4-worker-page-mobile');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.getByRole('link', { name: 'マイページへ戻る', exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'マイページ' }));
 
     // G5: the worker page in English, the choices named in English.
     await page.getByRole('button', { name: 'English', exact: true }).click();
