@@ -318,6 +318,29 @@ describe('B4c, G9 document uploads and downloads: streamed, checked, isolated, a
         body: JSON.stringify({ error: { messageKey: 'document.tooLarge', messageParams: { maxMb: 10 } } }),
       });
       expect(await objectsOf(a)).toEqual(before);
+      // A client that goes away halfway: nothing is stored, and the server is not left waiting.
+      const half = makePdf({ padBytes: 4 * MB });
+      await new Promise<void>((resolve) => {
+        const req = http.request({
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: `/t/${api.tenantA.slug}/api/portal/files/workers/${a.workerId}/documents/residence-card`,
+          headers: {
+            cookie: a.cookie,
+            origin: tenantOrigin(api.tenantA),
+            'content-type': 'application/pdf',
+            'content-length': String(half.length),
+          },
+        });
+        req.on('error', () => resolve());
+        req.write(half.subarray(0, 2 * MB), () => setTimeout(() => req.destroy(), 100));
+        req.on('close', () => resolve());
+      });
+      await expect
+        .poll(() => store.storage.list('tenants/').then((keys) => keys.some((key) => key.includes('/quarantine/'))), { timeout: 5000 })
+        .toBe(false);
+      expect(await objectsOf(a)).toEqual(before);
       const valid = makePdf({ padBytes: 3 * MB });
       const stored = await put(valid, { 'content-length': String(valid.length), 'x-file-name': encodeURIComponent('在留カード.pdf') });
       expect(stored.status).toBe(201);

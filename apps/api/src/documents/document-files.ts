@@ -11,6 +11,14 @@ import type { FileStore } from '../storage/object-storage';
 import { AppError, notFound } from '../trpc/app-error';
 import { createPdfInspector, findStartXref, judgePdfStructure, PDF_XREF_WINDOW, tooLarge } from './pdf-checks';
 
+/** The client went away before the end of the file: nothing to answer, nothing to log as a fault. */
+export class ClientClosedError extends Error {
+  override readonly name = 'ClientClosedError';
+  constructor() {
+    super('the client closed the connection before the end of the file');
+  }
+}
+
 export type DocumentDeps = { database: Database; storage: FileStore; clock: Clock };
 
 const PDF = 'application/pdf';
@@ -77,6 +85,11 @@ async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Read
   // A client that goes away aborts the upload. A refusal stops storing but keeps draining what the
   // client still sends, so it can read the answer (sent with Connection: close) instead of a reset.
   body.on('error', (error) => inspector.stream.destroy(error));
+  // A connection that closes mid-body may end the stream without an error: treat it as one, or S3
+  // would wait for the rest of the announced body.
+  body.on('close', () => {
+    if (!body.readableEnded) inspector.stream.destroy(new ClientClosedError());
+  });
   // Ending our side of a request does not end S3's: it would wait for the rest of the announced
   // body. Aborting makes it give up at once, so the refusal is answered without delay.
   const abort = new AbortController();
@@ -96,6 +109,7 @@ async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Read
     await deps.storage.delete(key).catch((cleanup: unknown) => console.error(`quarantine object ${key} not deleted`, cleanup));
     // The refusal is what the user must see, even when lib-storage reports something else (e.g. an
     // S3-compatible store that cannot abort a multipart upload).
+    if (!body.readableEnded && body.destroyed) throw new ClientClosedError();
     throw inspector.rejection() ?? error;
   }
 }

@@ -4,7 +4,7 @@ import { OTHER_DOCUMENT_KEY, ZDocumentName } from '@kyogikai/domain';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiDeps } from '../app-deps';
-import { type DocumentDeps, uploadWorkerDocument } from '../documents/document-files';
+import { ClientClosedError, type DocumentDeps, uploadWorkerDocument } from '../documents/document-files';
 import { openDocument } from '../documents/open-document';
 import { UploadRejectedError } from '../documents/pdf-checks';
 import { requireMember } from '../http/require-member';
@@ -40,6 +40,8 @@ function errorResponse(c: Context, error: unknown) {
       status,
     );
   }
+  // Nobody is left to read an answer; the upload was cleaned up.
+  if (error instanceof ClientClosedError) return c.json({ error: { messageKey: 'common.network' } }, 400);
   console.error(error);
   return c.json({ error: { messageKey: 'common.internal' } }, 500);
 }
