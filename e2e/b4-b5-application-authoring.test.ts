@@ -11,7 +11,6 @@ import {
   writeBytes,
   writePdf,
 } from './support/application';
-import { arrangeWithSql } from './support/database';
 import { expectNoSeriousA11yViolations, hidden, launchBrowser, screenshot, visible } from './support/browser';
 import { mailFilesTo, waitForMail } from './support/mailbox';
 import { labelled, onboardApplicant, type ProvisionalApplicant, waitForValue } from './support/onboarding';
@@ -49,6 +48,8 @@ interface EstablishmentInput {
   city: string;
   town: string;
   phone: string;
+  /** 介護サービスの種類, as the council's list names it. */
+  serviceType: string;
 }
 
 /** 「受入れ事業所の追加」 in its dialog: the postal code fills 都道府県/市区町村, then the rest. */
@@ -62,9 +63,12 @@ async function addEstablishment(page: Page, establishment: EstablishmentInput, o
   await waitForValue(labelled(dialog, '市区町村'), establishment.city);
   await labelled(dialog, '町域・番地').fill(establishment.town);
   await labelled(dialog, '電話番号').fill(establishment.phone);
-  // The council's own establishment field (care: 介護サービスの種類), when the portal is told of it.
-  const serviceType = labelled(dialog, '介護サービスの種類');
-  if ((await serviceType.count()) > 0) await serviceType.selectOption({ label: '介護老人福祉施設（特別養護老人ホーム）' });
+  if (options.check) {
+    // The council's own field (care: 介護サービスの種類, from tenant.formFields) is required like the rest.
+    await dialog.getByRole('button', { name: '追加する', exact: true }).click();
+    await visible(dialog.getByRole('alert').getByRole('link', { name: '介護サービスの種類：入力してください。' }));
+  }
+  await labelled(dialog, '介護サービスの種類').selectOption({ label: establishment.serviceType });
   if (options.check) {
     await expectNoSeriousA11yViolations(page, options.check);
     await screenshot(page, 'b4a-add-establishment-dialog');
@@ -127,28 +131,6 @@ describe('B4a-d, B5, C1, G9 application authoring (manual p.5-7)', () => {
     await expectNoSeriousA11yViolations(page, 'new worker, no establishment yet');
     await screenshot(page, 'b4a-worker-new-no-establishment');
 
-    // The care council requires 介護サービスの種類 for every establishment, but the portal API does
-    // not publish the council's fields yet (TODO(issue 5): tenant.formFields), so the form cannot
-    // show it: the dialog says it cannot register and to contact the secretariat ...
-    await page.getByRole('button', { name: ADD_ESTABLISHMENT, exact: true }).click();
-    const blocked = page.getByRole('dialog', { name: ADD_ESTABLISHMENT });
-    await labelled(blocked, '事業所名').fill('特別養護老人ホームさくら苑');
-    await labelled(blocked, '郵便番号').pressSequentially('1040061');
-    await waitForValue(labelled(blocked, '都道府県'), '東京都');
-    await labelled(blocked, '町域・番地').fill('銀座4-5-6');
-    await labelled(blocked, '電話番号').fill('03-2345-6789');
-    await blocked.getByRole('button', { name: '追加する', exact: true }).click();
-    await visible(blocked.getByRole('alert').getByText('この画面ではまだ入力できないため、登録できませんでした。', { exact: false }));
-    await screenshot(page, 'b4a-add-establishment-council-field-missing');
-    await blocked.getByRole('button', { name: 'キャンセル', exact: true }).click();
-    await hidden(blocked);
-    // ... so, until it does, this journey runs with the council's establishment fields cleared.
-    arrangeWithSql(
-      platform,
-      `update tenants set config = jsonb_set(config, '{customFields,establishment}', '[]') where slug = :'p1';`,
-      TENANT,
-    );
-
     await addEstablishment(
       page,
       {
@@ -158,6 +140,7 @@ describe('B4a-d, B5, C1, G9 application authoring (manual p.5-7)', () => {
         city: '中央区',
         town: '銀座4-5-6',
         phone: '03-2345-6789',
+        serviceType: '介護老人福祉施設（特別養護老人ホーム）',
       },
       { check: 'add establishment dialog' },
     );
@@ -255,6 +238,7 @@ describe('B4a-d, B5, C1, G9 application authoring (manual p.5-7)', () => {
       city: '大阪市北区',
       town: '梅田1-1-1',
       phone: '06-1234-5678',
+      serviceType: '通所介護',
     });
     expect(await labelled(page, '受入れ事業所').locator('option:checked').textContent()).toContain('デイサービスさくら梅田');
     await labelled(page, '氏名（ローマ字）').fill('SANTOS MARIA');

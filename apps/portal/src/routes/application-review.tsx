@@ -1,3 +1,4 @@
+import type { TCustomField } from '@kyogikai/domain';
 import {
   apiErrorKey,
   ErrorSummary,
@@ -11,6 +12,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { customFieldLabel } from '../features/custom-fields/custom-field-inputs';
 import { STEP1_TEXT_FIELDS, step1FieldLabelKey } from '../features/organisation/step1-fields';
 import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
 import { establishmentLabel } from '../features/establishments/establishment-picker';
@@ -80,6 +82,7 @@ function Review({ review, missingCount }: { review: TReview; missingCount: numbe
   const { organisation } = review;
   const establishmentsById = new Map(review.establishments.map((establishment) => [establishment.id, establishment]));
   const documentNames = useDocumentNames(review.workers[0]?.id);
+  const formFields = trpc.tenant.formFields.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
 
   async function onSubmit() {
     if (isBusy) return;
@@ -175,6 +178,7 @@ function Review({ review, missingCount }: { review: TReview; missingCount: numbe
                 <dt>{t('step1.fields.phone')}</dt>
                 <dd>{establishment.phone ?? t('review.notEntered')}</dd>
               </div>
+              <CustomFieldRows fields={formFields.data?.establishment ?? []} values={establishment.extra} />
             </dl>
           </div>
         ))}
@@ -203,6 +207,7 @@ function Review({ review, missingCount }: { review: TReview; missingCount: numbe
                 <dt>{t('labels.workerNameKana')}</dt>
                 <dd>{worker.nameKana || t('review.notEntered')}</dd>
               </div>
+              <CustomFieldRows fields={formFields.data?.worker ?? []} values={worker.extra} />
               <div className="k-summary-list__row">
                 <dt>{t('workers.establishmentsColumn')}</dt>
                 <dd>
@@ -271,6 +276,26 @@ function Review({ review, missingCount }: { review: TReview; missingCount: numbe
           <Link to="/">{t('step1.backToMyPage')}</Link>
         </p>
       )}
+    </>
+  );
+}
+
+/** The council's own fields of an establishment or worker, as label and chosen option. */
+function CustomFieldRows({ fields, values }: { fields: readonly TCustomField[]; values: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {fields.map((field) => {
+        const value = values[field.key];
+        const option = field.options?.find((candidate) => candidate.value === value);
+        const shown = option ? (i18n.language === 'en' ? option.labelEn : option.labelJa) : value;
+        return (
+          <div key={field.key} className="k-summary-list__row">
+            <dt>{customFieldLabel(field, i18n.language)}</dt>
+            <dd>{shown || t('review.notEntered')}</dd>
+          </div>
+        );
+      })}
     </>
   );
 }

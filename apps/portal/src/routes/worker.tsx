@@ -95,13 +95,15 @@ function WorkerLoader({ workerId }: { workerId: string }) {
   );
 }
 
-/**
- * The council's extra fields of the establishment and worker forms (tenant config
- * `customFields`). TODO(issue 5): the portal API does not publish them yet (no `tenant.formFields`),
- * so the forms show none; the API still requires the required ones.
- */
+/** The council's extra fields of the establishment and worker forms (`tenant.formFields`, SPEC G2). */
 function useWorkerFormFields(): { isReady: boolean; establishment: readonly TCustomField[]; worker: readonly TCustomField[] } {
-  return { isReady: true, establishment: NO_FIELDS, worker: NO_FIELDS };
+  const fields = trpc.tenant.formFields.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY, retry: false });
+  return {
+    // Without them the forms would be refused for a required one: wait (a failure shows the forms without).
+    isReady: !fields.isPending,
+    establishment: fields.data?.establishment ?? NO_FIELDS,
+    worker: fields.data?.worker ?? NO_FIELDS,
+  };
 }
 const NO_FIELDS: readonly TCustomField[] = [];
 
