@@ -43,3 +43,4 @@ export { ProgressBar, type ProgressBarProps } from './components/progress-bar';
 export { SelectField, type SelectFieldProps, type SelectOption } from './components/select-field';
 export { TextField, type TextFieldProps } from './components/text-field';
 export { requiredFieldErrors, useFormErrors, type FormFieldInfo, type UseFormErrorsResult } from './lib/use-form-errors';
+export { SignedInFrame, type SignedInFrameProps, useSignOutFlow } from './components/signed-in-frame';

@@ -1,6 +1,6 @@
-import { apiErrorKey, broadcastSignedOut, type SessionEndReason } from '@kyogikai/ui';
+import { type SessionEndReason, useSignOutFlow } from '@kyogikai/ui';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { sessionChannel } from '../../lib/platform';
 import { trpc } from '../../lib/trpc';
@@ -33,21 +33,5 @@ export function useLeaveSession() {
 
 export function useSignOut() {
   const mutation = trpc.session.signOut.useMutation();
-  const leave = useLeaveSession();
-  const [error, setError] = useState<unknown>(null);
-  const signOut = useCallback(async () => {
-    setError(null);
-    try {
-      await mutation.mutateAsync();
-    } catch (caught) {
-      // Already signed out on the server is the outcome the user wanted.
-      if (apiErrorKey(caught) !== 'common.unauthorized') {
-        setError(caught);
-        return;
-      }
-    }
-    broadcastSignedOut(sessionChannel);
-    leave('signed-out');
-  }, [mutation, leave]);
-  return { signOut, isPending: mutation.isPending, error };
+  return useSignOutFlow({ requestSignOut: mutation.mutateAsync, channelName: sessionChannel, leave: useLeaveSession() });
 }
