@@ -26,7 +26,17 @@ export {
 export { CHANGE_ENTITY_TYPES } from './schema/change-requests';
 export { DOCUMENT_SCOPES, OTHER_DOCUMENT_KEY } from './schema/documents';
 export { ORGANISATION_MEMBERSHIP_STATUSES } from './schema/organisations';
-export { OUTBOX_KINDS, OUTBOX_STATUSES, type TOutboxMailPayload } from './schema/outbox';
+export {
+  CERTIFICATE_NOTIFY_TEMPLATES,
+  OUTBOX_KINDS,
+  OUTBOX_STATUSES,
+  type TCertificateNotifyTemplate,
+  type TOutboxCertificatePayload,
+  type TOutboxKind,
+  type TOutboxMailPayload,
+  type TOutboxPayload,
+} from './schema/outbox';
+export { type CertificateGenerationInput, certificateJobId, queueCertificateGeneration } from './outbox-certificate';
 export type { TExtraFields } from './schema/registered-data';
 export { assertSafeAppRole, UnsafeDatabaseRoleError } from './role-safety';
 export type { TenantRecord } from './platform/tenant-record';

@@ -61,6 +61,7 @@ describe('outbox relay across tenants (unsafe_outbox_pending / unsafe_outbox_mar
     expect(pending[1]).toEqual({
       id: second.id,
       tenantId: tenantB.id,
+      kind: 'mail',
       payload: {
         tenantId: tenantB.id,
         messageId: second.id,

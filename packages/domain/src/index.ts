@@ -1,5 +1,6 @@
 export * from './account/account-forms';
 export * from './application/application-states';
+export * from './application/application-queue';
 export * from './auth/password-policy';
 export * from './auth/roles';
 export * from './certificate/certificate-states';
@@ -23,3 +24,4 @@ export * from './registered-data/custom-fields';
 export * from './registered-data/documents';
 export * from './registered-data/establishment-form';
 export * from './registered-data/worker-form';
+export * from './certificate/certificate-snapshot';

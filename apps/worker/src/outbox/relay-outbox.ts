@@ -33,6 +33,8 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
     let rejected = 0;
     let queueError = false;
     for (const row of pending) {
+      // Certificate rows (ADR 018) wait for the certificate queue's relay; they stay pending.
+      if (row.kind !== 'mail') continue;
       const job = row.payload as TMailJob;
       try {
         await options.jobs.enqueueMail(job);

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../database';
-import type { TOutboxMailPayload } from '../schema/outbox';
+import type { TOutboxKind, TOutboxPayload } from '../schema/outbox';
 import { isUuid } from '../tenant-transaction';
 
-export type PendingOutboxMessage = { id: string; tenantId: string; payload: TOutboxMailPayload };
+/** The relay dispatches by kind; the payload is validated again by the queue it goes to. */
+export type PendingOutboxMessage = { id: string; tenantId: string; kind: TOutboxKind; payload: TOutboxPayload };
 
 /** Upper bound of one relay batch (also enforced by the SQL function). */
 export const OUTBOX_MAX_BATCH = 1000;
@@ -17,11 +18,11 @@ export async function unsafeListPendingOutbox(app: Database, batch: number): Pro
   if (!Number.isInteger(batch) || batch < 1 || batch > OUTBOX_MAX_BATCH) {
     throw new RangeError(`unsafeListPendingOutbox: batch must be an integer from 1 to ${OUTBOX_MAX_BATCH}`);
   }
-  const rows = await queryRows<{ id: string; tenant_id: string; payload: TOutboxMailPayload }>(
+  const rows = await queryRows<{ id: string; tenant_id: string; kind: TOutboxKind; payload: TOutboxPayload }>(
     app.db,
-    sql`select id, tenant_id, payload from unsafe_outbox_pending(${batch}::integer)`,
+    sql`select id, tenant_id, kind, payload from unsafe_outbox_pending(${batch}::integer)`,
   );
-  return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id, payload: row.payload }));
+  return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id, kind: row.kind, payload: row.payload }));
 }
 
 /**

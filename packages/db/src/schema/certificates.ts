@@ -11,7 +11,9 @@ import { users } from './users';
  * that approves (state 'issued', object_key null); the worker renders the PDF and sets
  * object_key, or failure_reason when it refused to print (a missing glyph). Its (tenant,
  * membership_number, issue_number) is unique, so a retried job cannot issue a second one.
- * The public verification code is stored only as its SHA-256.
+ * The public verification code is stored only as its SHA-256, and only once the PDF that prints
+ * it is stored: the worker draws a fresh code for each rendering attempt and sets the hash and
+ * object_key together, in one update guarded by `object_key is null` (ADR 018).
  */
 export const certificates = pgTable(
   'certificates',
@@ -25,8 +27,11 @@ export const certificates = pgTable(
     state: text('state', { enum: enumValues(CERTIFICATE_STATES) })
       .notNull()
       .default('issued'),
-    /** Hex SHA-256 of the verification code (≥ 128 random bits) printed on the certificate. */
-    verificationCodeHash: text('verification_code_hash').notNull(),
+    /**
+     * Hex SHA-256 of the verification code (≥ 128 random bits) printed on the certificate. Null
+     * until the PDF is stored (set with object_key; ADR 018).
+     */
+    verificationCodeHash: text('verification_code_hash'),
     /** Null until the PDF is stored. */
     objectKey: text('object_key'),
     /** Snapshot of what is printed (names, address, dates, issuer), as approved at issue time. */
@@ -73,6 +78,8 @@ export const certificates = pgTable(
     oneOf('certificates_state_check', t.state, CERTIFICATE_STATES),
     check('certificates_issue_number_check', sql`${t.issueNumber} >= 1`),
     check('certificates_verification_code_hash_check', sql`${t.verificationCodeHash} ~ '^[0-9a-f]{64}$'`),
+    // A stored PDF prints a code, so it can be verified (ADR 018).
+    check('certificates_stored_has_code_check', sql`${t.objectKey} is null or ${t.verificationCodeHash} is not null`),
     check('certificates_fields_check', sql`jsonb_typeof(${t.fields}) = 'object'`),
     check('certificates_download_claim_check', sql`(${t.downloadClaimId} is null) = (${t.downloadClaimedAt} is null)`),
     check('certificates_downloaded_check', sql`(${t.downloadedAt} is null) = (${t.downloadedByUserId} is null)`),

@@ -4,7 +4,9 @@ import { createdAt, oneOf, timestamptz, updatedAt } from './columns';
 import { tenantAppendOnlyForOrganisationsPolicies } from './rls';
 import { tenants } from './tenants';
 
-export const OUTBOX_KINDS = ['mail'] as const;
+/** `mail`: send one mail; `certificate`: render and store a certificate's PDF, then mail the member (ADR 018). */
+export const OUTBOX_KINDS = ['mail', 'certificate'] as const;
+export type TOutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OUTBOX_STATUSES = ['pending', 'enqueued', 'sent', 'failed'] as const;
 
 /** A mail job as @kyogikai/jobs expects it (ZMailJob); the relay validates it again. */
@@ -17,10 +19,26 @@ export type TOutboxMailPayload = {
   props: Record<string, unknown>;
 };
 
+/** The mail sent once a certificate's PDF is stored (both are templates of @kyogikai/email). */
+export const CERTIFICATE_NOTIFY_TEMPLATES = ['application-approved', 'certificate-reissued'] as const;
+export type TCertificateNotifyTemplate = (typeof CERTIFICATE_NOTIFY_TEMPLATES)[number];
+
+/** A certificate generation job as @kyogikai/jobs expects it (ZCertificateJob). */
+export type TOutboxCertificatePayload = {
+  tenantId: string;
+  /** The BullMQ job id (dedupe): `certificate.<certificateId>` unless retried by staff. */
+  messageId: string;
+  certificateId: string;
+  notifyTemplate: TCertificateNotifyTemplate;
+};
+
+export type TOutboxPayload = TOutboxMailPayload | TOutboxCertificatePayload;
+
 /**
  * Mail that is never lost (issue 3 item 5): written in the same transaction as the change that
  * must mail someone. The relay (`unsafe_outbox_pending` / `unsafe_outbox_mark_enqueued`, across
- * tenants) moves pending rows into the mail queue; the worker marks them sent or failed inside
+ * tenants) moves pending rows into the mail queue (kind `mail`) or the certificate queue (kind
+ * `certificate`); the worker marks them sent or failed inside
  * the tenant. The payload must carry the row's own tenant (CHECK).
  */
 export const outboxMessages = pgTable(
@@ -31,7 +49,7 @@ export const outboxMessages = pgTable(
       .references(() => tenants.id),
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: OUTBOX_KINDS }).notNull().default('mail'),
-    payload: jsonb('payload').$type<TOutboxMailPayload>().notNull(),
+    payload: jsonb('payload').$type<TOutboxPayload>().notNull(),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -46,7 +46,7 @@ export const CERTIFICATE_TRANSITIONS: readonly TRule[] = [
     who: [{ kind: 'applicant', permission: 'download_certificate' }],
     effects: () => [auditEffect('certificate.downloaded')],
   },
-  // Fired by the generate-certificate job once the newer certificate is stored.
+  // Fired as the system by issueCertificate, in the transaction that issues the newer one (ADR 018).
   ...CERTIFICATE_CURRENT_STATES.map(
     (from): TRule => ({ from, event: 'supersede', to: 'superseded', who: SYSTEM, effects: () => [auditEffect('certificate.superseded')] }),
   ),
