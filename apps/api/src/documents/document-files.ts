@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import { type Database, pgErrorCode, recordAudit, schema, type TenantRecord, type TenantTx, withOrganisation } from '@kyogikai/db';
-import { documentMaxBytes, OTHER_DOCUMENT_KEY, workerDocumentSlots, type TTenantConfig } from '@kyogikai/domain';
-import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { documentMaxBytes, OTHER_DOCUMENT_KEY, type TDocumentScope } from '@kyogikai/domain';
+import { and, eq, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import { assertRegisteredDataEditable } from '../registered-data/editability';
 import type { EditActor } from '../registered-data/establishments';
-import { listWorkerDocuments, type WorkerDocumentView } from '../registered-data/workers';
+import type { WorkerDocumentView } from '../registered-data/workers';
 import { newDocumentKey, newQuarantineKey } from '../storage/document-keys';
 import type { FileStore } from '../storage/object-storage';
 import { AppError, notFound } from '../trpc/app-error';
@@ -53,12 +53,25 @@ export async function deleteObjects(storage: FileStore, objectKeys: readonly str
   }
 }
 
-export type UploadWorkerDocumentInput = {
+/**
+ * Whose document it is (SPEC B4c, ADR 017): one of the organisation's workers, one of its
+ * establishments (e.g. 飲食店営業許可証の写し), or the organisation itself (e.g. 登記事項証明書).
+ * The organisation is always the acting one, from the session.
+ */
+export type DocumentTarget =
+  | { scope: 'worker'; workerId: string }
+  | { scope: 'establishment'; establishmentId: string }
+  | { scope: 'organisation' };
+
+/** A stored file as the upload answers it (the same fields for every scope). */
+export type DocumentView = WorkerDocumentView;
+
+export type UploadDocumentInput = {
   tenant: TenantRecord;
   organisationId: string;
   userId: string;
   clientAddress: string;
-  workerId: string;
+  target: DocumentTarget;
   documentKey: string;
   /** The name typed for an `other` document (already checked); null for a required slot. */
   customName: string | null;
@@ -68,15 +81,56 @@ export type UploadWorkerDocumentInput = {
   declaredLength: number | null;
 };
 
-/** A worker of this organisation that may receive documents now, else the reason as an AppError. */
-async function assertWorkerEditable(tx: TenantTx, organisationId: string, workerId: string) {
+/** The document row's owner columns for a target. */
+function ownerColumns(target: DocumentTarget): { workerId: string | null; establishmentId: string | null } {
+  if (target.scope === 'worker') return { workerId: target.workerId, establishmentId: null };
+  if (target.scope === 'establishment') return { workerId: null, establishmentId: target.establishmentId };
+  return { workerId: null, establishmentId: null };
+}
+
+/** The current (registered, not replaced or removed) documents of one target. */
+export function currentDocumentsOfTarget(organisationId: string, target: DocumentTarget): SQL | undefined {
+  const d = schema.documents;
+  const owner =
+    target.scope === 'worker'
+      ? eq(d.workerId, target.workerId)
+      : target.scope === 'establishment'
+        ? eq(d.establishmentId, target.establishmentId)
+        : undefined;
+  return and(
+    eq(d.organisationId, organisationId),
+    eq(d.scope, target.scope),
+    owner,
+    isNull(d.replacedAt),
+    isNull(d.deletedAt),
+    isNull(d.pendingChangeItemId),
+  );
+}
+
+const NOT_FOUND_KEY: Record<TDocumentScope, string> = {
+  worker: 'worker.notFound',
+  establishment: 'establishment.notFound',
+  organisation: 'organisation.notFound',
+};
+
+/** The target exists in this organisation and may receive documents now, else the reason as an AppError. */
+async function assertTargetEditable(tx: TenantTx, organisationId: string, target: DocumentTarget) {
   await assertRegisteredDataEditable(tx, organisationId);
-  const w = schema.workers;
-  const [worker] = await tx
-    .select({ id: w.id })
-    .from(w)
-    .where(and(eq(w.id, workerId), isNull(w.archivedAt)));
-  if (!worker) throw notFound('worker.notFound');
+  if (target.scope === 'worker') {
+    const w = schema.workers;
+    const [worker] = await tx
+      .select({ id: w.id })
+      .from(w)
+      .where(and(eq(w.id, target.workerId), isNull(w.archivedAt)));
+    if (!worker) throw notFound('worker.notFound');
+  } else if (target.scope === 'establishment') {
+    const e = schema.establishments;
+    const [establishment] = await tx
+      .select({ id: e.id })
+      .from(e)
+      .where(and(eq(e.id, target.establishmentId), isNull(e.archivedAt)));
+    if (!establishment) throw notFound('establishment.notFound');
+  }
 }
 
 /** Streams the body to the quarantine key, checking it as it passes; leaves nothing behind when it fails. */
@@ -115,16 +169,17 @@ async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Read
 }
 
 /**
- * An upload into one of a worker's document slots (SPEC B4c, G9; ADR 017): checked for editability
- * first, streamed to a quarantine key while size and PDF magic are checked, judged for structure and
- * encryption with ranged reads, copied to its final key, and recorded. A new file in a required slot
- * replaces the old one, whose object is deleted after the commit. Whatever fails, no object is left.
+ * An upload into one document slot of a worker, an establishment or the organisation (SPEC B4c, G9;
+ * ADR 017): checked for editability first, streamed to a quarantine key while size and PDF magic are
+ * checked, judged for structure and encryption with ranged reads, copied to its final key, and
+ * recorded. A new file in a required slot replaces the old one, whose object is deleted after the
+ * commit. Whatever fails, no object is left.
  */
-export async function uploadWorkerDocument(deps: DocumentDeps, input: UploadWorkerDocumentInput): Promise<WorkerDocumentView> {
-  const { tenant, organisationId } = input;
-  const maxBytes = documentMaxBytes(tenant.config, input.documentKey);
+export async function uploadDocument(deps: DocumentDeps, input: UploadDocumentInput): Promise<DocumentView> {
+  const { tenant, organisationId, target } = input;
+  const maxBytes = documentMaxBytes(tenant.config, target.scope, input.documentKey);
   if (maxBytes === null) throw notFound('document.unknownSlot');
-  await withOrganisation(deps.database, tenant.id, organisationId, (tx) => assertWorkerEditable(tx, organisationId, input.workerId));
+  await withOrganisation(deps.database, tenant.id, organisationId, (tx) => assertTargetEditable(tx, organisationId, target));
   if (input.declaredLength !== null && input.declaredLength > maxBytes) throw tooLarge(maxBytes);
 
   const quarantineKey = newQuarantineKey(tenant.id, organisationId);
@@ -141,7 +196,7 @@ export async function uploadWorkerDocument(deps: DocumentDeps, input: UploadWork
   const d = schema.documents;
   try {
     const { document, replaced } = await withOrganisation(deps.database, tenant.id, organisationId, async (tx) => {
-      await assertWorkerEditable(tx, organisationId, input.workerId);
+      await assertTargetEditable(tx, organisationId, target);
       const now = deps.clock.now();
       const replaced =
         input.documentKey === OTHER_DOCUMENT_KEY
@@ -149,23 +204,15 @@ export async function uploadWorkerDocument(deps: DocumentDeps, input: UploadWork
           : await tx
               .update(d)
               .set({ replacedAt: now })
-              .where(
-                and(
-                  eq(d.workerId, input.workerId),
-                  eq(d.documentKey, input.documentKey),
-                  isNull(d.replacedAt),
-                  isNull(d.deletedAt),
-                  isNull(d.pendingChangeItemId),
-                ),
-              )
+              .where(and(currentDocumentsOfTarget(organisationId, target), eq(d.documentKey, input.documentKey)))
               .returning({ id: d.id, objectKey: d.objectKey });
       const [document] = await tx
         .insert(d)
         .values({
           tenantId: tenant.id,
           organisationId,
-          scope: 'worker',
-          workerId: input.workerId,
+          scope: target.scope,
+          ...ownerColumns(target),
           documentKey: input.documentKey,
           customName: input.customName,
           fileName: input.fileName,
@@ -192,7 +239,8 @@ export async function uploadWorkerDocument(deps: DocumentDeps, input: UploadWork
         targetType: 'document',
         targetId: document.id,
         after: {
-          workerId: input.workerId,
+          scope: target.scope,
+          ...ownerColumns(target),
           documentKey: input.documentKey,
           customName: input.customName,
           fileName: input.fileName,
@@ -210,13 +258,13 @@ export async function uploadWorkerDocument(deps: DocumentDeps, input: UploadWork
     await deps.storage.delete(objectKey).catch((cleanup: unknown) => console.error(`object ${objectKey} not deleted`, cleanup));
     // Two uploads into one slot at the same moment: one wins, the other is told to reload.
     if (pgErrorCode(error) === '23505') throw new AppError('CONFLICT', 'common.conflict');
-    // The worker was deleted while the file was on its way.
-    if (pgErrorCode(error) === '23503') throw notFound('worker.notFound');
+    // The worker or establishment was deleted while the file was on its way.
+    if (pgErrorCode(error) === '23503') throw notFound(NOT_FOUND_KEY[target.scope]);
     throw error;
   }
 }
 
-/** Removes one of the worker's files (「削除」 of a slot or an other document); the object goes after the commit. */
+/** Removes one file of any scope (「削除」 of a slot or an other document); the object goes after the commit. */
 export async function deleteDocument(deps: DocumentDeps, actor: EditActor, documentId: string): Promise<void> {
   const d = schema.documents;
   const removed = await withOrganisation(deps.database, actor.tenantId, actor.organisationId, async (tx) => {
@@ -225,7 +273,15 @@ export async function deleteDocument(deps: DocumentDeps, actor: EditActor, docum
       .update(d)
       .set({ deletedAt: deps.clock.now() })
       .where(and(eq(d.id, documentId), isNull(d.replacedAt), isNull(d.deletedAt), isNull(d.pendingChangeItemId)))
-      .returning({ id: d.id, objectKey: d.objectKey, workerId: d.workerId, documentKey: d.documentKey, fileName: d.fileName });
+      .returning({
+        id: d.id,
+        objectKey: d.objectKey,
+        scope: d.scope,
+        workerId: d.workerId,
+        establishmentId: d.establishmentId,
+        documentKey: d.documentKey,
+        fileName: d.fileName,
+      });
     if (!row) throw notFound('document.notFound');
     await recordAudit(tx, {
       tenantId: actor.tenantId,
@@ -233,39 +289,16 @@ export async function deleteDocument(deps: DocumentDeps, actor: EditActor, docum
       action: 'document.deleted',
       targetType: 'document',
       targetId: row.id,
-      before: { workerId: row.workerId, documentKey: row.documentKey, fileName: row.fileName },
+      before: {
+        scope: row.scope,
+        workerId: row.workerId,
+        establishmentId: row.establishmentId,
+        documentKey: row.documentKey,
+        fileName: row.fileName,
+      },
       ip: actor.clientAddress,
     });
     return row;
   });
   await purgeDocumentObjects(deps, actor, [removed]);
-}
-
-/** ◆地方出入国在留管理局へ申請した書類等の写しをアップロード (SPEC B4c): the worker's slots and other files. */
-export async function workerDocumentSlotsView(tx: TenantTx, config: TTenantConfig, workerId: string) {
-  const w = schema.workers;
-  const [worker] = await tx
-    .select({ id: w.id })
-    .from(w)
-    .where(and(eq(w.id, workerId), isNull(w.archivedAt)));
-  if (!worker) throw notFound('worker.notFound');
-  const documents = await listWorkerDocuments(tx, workerId);
-  const file = (doc: WorkerDocumentView) => ({ id: doc.id, fileName: doc.fileName, byteSize: doc.byteSize, uploadedAt: doc.uploadedAt });
-  return {
-    required: workerDocumentSlots(config).map((slot) => {
-      const doc = documents.find((candidate) => candidate.documentKey === slot.key);
-      return {
-        key: slot.key,
-        nameJa: slot.nameJa,
-        nameEn: slot.nameEn,
-        required: slot.required,
-        noteJa: slot.noteJa ?? null,
-        maxBytes: slot.maxBytes,
-        document: doc ? file(doc) : null,
-      };
-    }),
-    others: documents
-      .filter((doc) => doc.documentKey === OTHER_DOCUMENT_KEY)
-      .map((doc) => ({ ...file(doc), customName: doc.customName ?? '' })),
-  };
 }

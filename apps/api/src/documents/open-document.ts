@@ -56,7 +56,9 @@ export async function openDocument(
         targetId: row.id,
         after: {
           organisationId: row.organisationId,
+          scope: row.scope,
           workerId: row.workerId,
+          establishmentId: row.establishmentId,
           documentKey: row.documentKey,
           fileName: row.fileName,
           openedAs: opener.kind,

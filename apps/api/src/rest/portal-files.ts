@@ -4,7 +4,7 @@ import { OTHER_DOCUMENT_KEY, ZDocumentName } from '@kyogikai/domain';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiDeps } from '../app-deps';
-import { ClientClosedError, type DocumentDeps, uploadWorkerDocument } from '../documents/document-files';
+import { ClientClosedError, type DocumentDeps, type DocumentTarget, uploadDocument } from '../documents/document-files';
 import { openDocument } from '../documents/open-document';
 import { UploadRejectedError } from '../documents/pdf-checks';
 import { requireMember } from '../http/require-member';
@@ -90,19 +90,18 @@ export function contentDisposition(fileName: string): string {
 
 /**
  * Uploads and downloads of the portal's documents (SPEC B4c, G9; ADR 017): plain streaming HTTP
- * beside tRPC, behind the same session, tenant, organisation and permission checks (CSRF is checked
+ * beside tRPC, one upload route per scope (`workers/:workerId`, `establishments/:establishmentId`,
+ * `organisation`), behind the same session, tenant, organisation and permission checks (CSRF is checked
  * for the PUT by the tenant app's middleware).
  */
 export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'sessionPolicy' | 'mode' | 'storage' | 'trustedProxyHops'>) {
   const documentDeps: DocumentDeps = { database: deps.database, storage: deps.storage, clock: deps.clock };
-  const uploads = new Hono<MemberEnv>();
-  uploads.use('*', ...requireMember(deps, 'edit'));
-  uploads.put('/:workerId/documents/:documentKey', async (c) => {
+  /** One PUT of a raw PDF into a slot of `target` (the same path for every scope: ADR 017). */
+  async function upload(c: Context<MemberEnv>, target: DocumentTarget, documentKey: string) {
     try {
-      const { workerId, documentKey } = c.req.param() as { workerId: string; documentKey: string };
-      if (!isUuid(workerId)) throw new AppError('NOT_FOUND', 'worker.notFound');
       let customName: string | null = null;
-      if (documentKey === OTHER_DOCUMENT_KEY) {
+      // User-named documents are a worker's only; elsewhere `other` is an unknown slot (404 below).
+      if (documentKey === OTHER_DOCUMENT_KEY && target.scope === 'worker') {
         const parsed = ZDocumentName.safeParse(decodeHeader(c.req.header('x-document-name')) ?? '');
         if (!parsed.success) {
           const messageKey = parsed.error.issues[0]?.message ?? 'document.nameRequired';
@@ -116,12 +115,12 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
       const length = c.req.header('content-length');
       const declaredLength = length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
       const body = requestBody(c);
-      const document = await uploadWorkerDocument(documentDeps, {
+      const document = await uploadDocument(documentDeps, {
         tenant: c.var.tenant,
         organisationId: c.var.organisationId,
         userId: c.var.session.user.id,
         clientAddress: clientAddress(c, deps.trustedProxyHops),
-        workerId,
+        target,
         documentKey,
         customName,
         fileName: cleanFileName(decodeHeader(c.req.header('x-file-name'))),
@@ -132,7 +131,22 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
     } catch (error) {
       return errorResponse(c, error);
     }
+  }
+  /** Each scope's uploads behind the member checks with `edit` (session, tenant, organisation, permission). */
+  const uploads = () => new Hono<MemberEnv>().use('*', ...requireMember(deps, 'edit'));
+  const workerUploads = uploads().put('/:workerId/documents/:documentKey', (c) => {
+    const { workerId, documentKey } = c.req.param() as { workerId: string; documentKey: string };
+    if (!isUuid(workerId)) return errorResponse(c, new AppError('NOT_FOUND', 'worker.notFound'));
+    return upload(c, { scope: 'worker', workerId }, documentKey);
   });
+  const establishmentUploads = uploads().put('/:establishmentId/documents/:documentKey', (c) => {
+    const { establishmentId, documentKey } = c.req.param() as { establishmentId: string; documentKey: string };
+    if (!isUuid(establishmentId)) return errorResponse(c, new AppError('NOT_FOUND', 'establishment.notFound'));
+    return upload(c, { scope: 'establishment', establishmentId }, documentKey);
+  });
+  const organisationUploads = uploads().put('/documents/:documentKey', (c) =>
+    upload(c, { scope: 'organisation' }, c.req.param('documentKey') ?? ''),
+  );
   const downloads = new Hono<MemberEnv>();
   downloads.use('*', ...requireMember(deps, 'view'));
   downloads.get('/:id', async (c) => {
@@ -158,5 +172,9 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
       return errorResponse(c, error);
     }
   });
-  return new Hono<TenantEnv>().route('/workers', uploads).route('/documents', downloads);
+  return new Hono<TenantEnv>()
+    .route('/workers', workerUploads)
+    .route('/establishments', establishmentUploads)
+    .route('/organisation', organisationUploads)
+    .route('/documents', downloads);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseText } from '../input/japanese-input';
-import type { TRequiredDocument, TTenantConfig } from '../tenant/tenant-config';
+import type { TDocumentScope, TRequiredDocument, TTenantConfig } from '../tenant/tenant-config';
 
 /** The document_key of a file the user named themselves (SPEC B4c: any number of other documents). */
 export const OTHER_DOCUMENT_KEY = 'other';
@@ -18,16 +18,25 @@ export const ZDocumentName = z
   .transform(normaliseText)
   .pipe(z.string().min(1, 'document.nameRequired').max(DOCUMENT_NAME_MAX_LENGTH, 'document.nameTooLong'));
 
-/** The upload slots of each worker (SPEC B4c): the tenant's documents with scope `worker`, in config order. */
-export function workerDocumentSlots(config: Pick<TTenantConfig, 'requiredDocuments'>): TRequiredDocument[] {
-  return config.requiredDocuments.filter((doc) => doc.scope === 'worker');
+/**
+ * The upload slots of one scope (SPEC B4c, ADR 017): the tenant's documents with that scope, in
+ * config order. `worker`: one set per worker; `establishment`: one set per establishment (e.g.
+ * 飲食店営業許可証の写し); `organisation`: one set for the member (e.g. 登記事項証明書).
+ */
+export function documentSlots(config: Pick<TTenantConfig, 'requiredDocuments'>, scope: TDocumentScope): TRequiredDocument[] {
+  return config.requiredDocuments.filter((doc) => doc.scope === scope);
+}
+
+/** The slots of one scope that must hold a file before the application can be submitted. */
+export function requiredDocumentKeys(config: Pick<TTenantConfig, 'requiredDocuments'>, scope: TDocumentScope): string[] {
+  return documentSlots(config, scope)
+    .filter((doc) => doc.required)
+    .map((doc) => doc.key);
 }
 
 /** The worker slots that must hold a file before the application can be submitted. */
 export function requiredWorkerDocumentKeys(config: Pick<TTenantConfig, 'requiredDocuments'>): string[] {
-  return workerDocumentSlots(config)
-    .filter((doc) => doc.required)
-    .map((doc) => doc.key);
+  return requiredDocumentKeys(config, 'worker');
 }
 
 /** Which of the required keys are missing from what was uploaded, in config order. */
@@ -36,8 +45,15 @@ export function missingDocumentKeys(requiredKeys: readonly string[], uploadedKey
   return requiredKeys.filter((key) => !uploaded.has(key));
 }
 
-/** A worker slot's size limit: its own `maxBytes`, or the default for `other`. */
-export function documentMaxBytes(config: Pick<TTenantConfig, 'requiredDocuments'>, documentKey: string): number | null {
-  if (documentKey === OTHER_DOCUMENT_KEY) return DEFAULT_DOCUMENT_MAX_BYTES;
-  return workerDocumentSlots(config).find((doc) => doc.key === documentKey)?.maxBytes ?? null;
+/**
+ * A slot's size limit: its own `maxBytes`, or the default for `other`, which only workers have
+ * (SPEC B4c names the user-named documents among a worker's). Null: no such slot in this scope.
+ */
+export function documentMaxBytes(
+  config: Pick<TTenantConfig, 'requiredDocuments'>,
+  scope: TDocumentScope,
+  documentKey: string,
+): number | null {
+  if (documentKey === OTHER_DOCUMENT_KEY) return scope === 'worker' ? DEFAULT_DOCUMENT_MAX_BYTES : null;
+  return documentSlots(config, scope).find((doc) => doc.key === documentKey)?.maxBytes ?? null;
 }

@@ -3,7 +3,14 @@ import { COUNTRIES, countryName, isCountryCode } from '../country/countries';
 import type { TCustomField, TTenantConfig } from '../tenant/tenant-config';
 import { applicationChecklist, formatReferenceNumber } from './application-checklist';
 import { checkCustomFields } from './custom-fields';
-import { documentMaxBytes, missingDocumentKeys, requiredWorkerDocumentKeys, workerDocumentSlots, ZDocumentName } from './documents';
+import {
+  documentMaxBytes,
+  documentSlots,
+  missingDocumentKeys,
+  requiredDocumentKeys,
+  requiredWorkerDocumentKeys,
+  ZDocumentName,
+} from './documents';
 import { ZEstablishmentValues } from './establishment-form';
 import { ZWorkerValues } from './worker-form';
 
@@ -24,6 +31,8 @@ const config: Pick<TTenantConfig, 'requiredDocuments' | 'corporateNumberRequired
     },
     { key: 'residence-card', nameJa: '在留カード', nameEn: 'Residence card', required: false, scope: 'worker', maxBytes: 5 * MB },
     { key: 'permit', nameJa: '許可証', nameEn: 'Permit', required: true, scope: 'establishment', maxBytes: 5 * MB },
+    { key: 'floor-plan', nameJa: '平面図', nameEn: 'Floor plan', required: false, scope: 'establishment', maxBytes: 2 * MB },
+    { key: 'register', nameJa: '登記事項証明書', nameEn: 'Register extract', required: true, scope: 'organisation', maxBytes: 3 * MB },
   ],
 };
 
@@ -146,13 +155,27 @@ describe('B4b worker form', () => {
 
 describe('B4c document slots', () => {
   it('B4c worker slots are the tenant documents of scope worker; other documents get 10 MB', () => {
-    expect(workerDocumentSlots(config).map((slot) => slot.key)).toEqual(['employment-conditions', 'residence-card']);
+    expect(documentSlots(config, 'worker').map((slot) => slot.key)).toEqual(['employment-conditions', 'residence-card']);
     expect(requiredWorkerDocumentKeys(config)).toEqual(['employment-conditions']);
     expect(missingDocumentKeys(['a', 'b'], ['b', 'c'])).toEqual(['a']);
-    expect(documentMaxBytes(config, 'residence-card')).toBe(5 * MB);
-    expect(documentMaxBytes(config, 'other')).toBe(10 * MB);
-    expect(documentMaxBytes(config, 'permit')).toBeNull();
-    expect(documentMaxBytes(config, 'nope')).toBeNull();
+    expect(documentMaxBytes(config, 'worker', 'residence-card')).toBe(5 * MB);
+    expect(documentMaxBytes(config, 'worker', 'other')).toBe(10 * MB);
+    expect(documentMaxBytes(config, 'worker', 'permit')).toBeNull();
+    expect(documentMaxBytes(config, 'worker', 'nope')).toBeNull();
+  });
+
+  it('B4c establishment and organisation slots are their scope’s documents with their own limits; other documents are a worker’s only', () => {
+    expect(documentSlots(config, 'establishment').map((slot) => slot.key)).toEqual(['permit', 'floor-plan']);
+    expect(requiredDocumentKeys(config, 'establishment')).toEqual(['permit']);
+    expect(documentSlots(config, 'organisation').map((slot) => slot.key)).toEqual(['register']);
+    expect(requiredDocumentKeys(config, 'organisation')).toEqual(['register']);
+    expect(documentMaxBytes(config, 'establishment', 'permit')).toBe(5 * MB);
+    expect(documentMaxBytes(config, 'establishment', 'floor-plan')).toBe(2 * MB);
+    expect(documentMaxBytes(config, 'organisation', 'register')).toBe(3 * MB);
+    expect(documentMaxBytes(config, 'establishment', 'employment-conditions')).toBeNull();
+    expect(documentMaxBytes(config, 'organisation', 'permit')).toBeNull();
+    expect(documentMaxBytes(config, 'establishment', 'other')).toBeNull();
+    expect(documentMaxBytes(config, 'organisation', 'other')).toBeNull();
   });
 
   it('B4c the name of an other document is required and at most 100 characters', () => {
@@ -180,7 +203,8 @@ describe('B5 application checklist', () => {
   };
 
   it('B5 lists missing STEP1 fields, no workers, and each worker’s missing establishment and required documents', () => {
-    expect(applicationChecklist({ organisation: { ...step1, corporateNumber: null }, config, workers: [] })).toEqual({
+    const noEntityGaps = { establishments: [], organisationDocumentKeys: ['register'] };
+    expect(applicationChecklist({ organisation: { ...step1, corporateNumber: null }, config, workers: [], ...noEntityGaps })).toEqual({
       isComplete: false,
       items: [{ kind: 'step1', field: 'corporateNumber' }, { kind: 'workers' }],
     });
@@ -191,6 +215,7 @@ describe('B5 application checklist', () => {
         { id: 'w1', nameLatin: 'A', establishmentCount: 0, documentKeys: ['residence-card'] },
         { id: 'w2', nameLatin: 'B', establishmentCount: 1, documentKeys: ['employment-conditions'] },
       ],
+      ...noEntityGaps,
     });
     expect(result).toEqual({
       isComplete: false,
@@ -210,14 +235,61 @@ describe('B5 application checklist', () => {
 
   it('B5 complete when STEP1 is filled (法人番号 per tenant) and every worker has its required documents', () => {
     const workers = [{ id: 'w', nameLatin: 'A', establishmentCount: 1, documentKeys: ['employment-conditions'] }];
-    expect(applicationChecklist({ organisation: step1, config, workers })).toEqual({ isComplete: true, items: [] });
+    const entities = {
+      establishments: [{ id: 'e', name: '本店', workerCount: 1, documentKeys: ['permit'] }],
+      organisationDocumentKeys: ['register'],
+    };
+    expect(applicationChecklist({ organisation: step1, config, workers, ...entities })).toEqual({ isComplete: true, items: [] });
     expect(
       applicationChecklist({
         organisation: { ...step1, corporateNumber: null },
         config: { ...config, corporateNumberRequired: false },
         workers,
+        ...entities,
       }),
     ).toEqual({ isComplete: true, items: [] });
+  });
+
+  it('B5 lists the organisation’s required documents and those of every establishment a worker is registered at, with what links to the slot', () => {
+    const workers = [{ id: 'w', nameLatin: 'A', establishmentCount: 1, documentKeys: ['employment-conditions'] }];
+    const result = applicationChecklist({
+      organisation: step1,
+      config,
+      workers,
+      establishments: [
+        { id: 'e1', name: '本店', workerCount: 1, documentKeys: ['floor-plan'] },
+        // Nobody works here: its documents are not part of the application.
+        { id: 'e2', name: '支店', workerCount: 0, documentKeys: [] },
+        { id: 'e3', name: '駅前店', workerCount: 2, documentKeys: ['permit'] },
+      ],
+      organisationDocumentKeys: ['permit'],
+    });
+    expect(result).toEqual({
+      isComplete: false,
+      items: [
+        { kind: 'organisationDocument', documentKey: 'register', documentNameJa: '登記事項証明書', documentNameEn: 'Register extract' },
+        {
+          kind: 'establishmentDocument',
+          establishmentId: 'e1',
+          establishmentName: '本店',
+          documentKey: 'permit',
+          documentNameJa: '許可証',
+          documentNameEn: 'Permit',
+        },
+      ],
+    });
+  });
+
+  it('B5 a tenant without establishment or organisation documents (care) asks for none', () => {
+    const careLike = { ...config, requiredDocuments: config.requiredDocuments.filter((doc) => doc.scope === 'worker') };
+    const result = applicationChecklist({
+      organisation: step1,
+      config: careLike,
+      workers: [{ id: 'w', nameLatin: 'A', establishmentCount: 1, documentKeys: ['employment-conditions'] }],
+      establishments: [{ id: 'e', name: '本店', workerCount: 1, documentKeys: [] }],
+      organisationDocumentKeys: [],
+    });
+    expect(result).toEqual({ isComplete: true, items: [] });
   });
 
   it('B5 reference numbers: slug in capitals, year, six digits', () => {

@@ -3,17 +3,13 @@ import { z } from 'zod';
 import { ZEstablishment } from '../establishment/establishment.schema';
 import { ZWorker } from '../worker/worker.schema';
 
+const ZMissingDocument = { documentKey: z.string(), documentNameJa: z.string(), documentNameEn: z.string() };
 export const ZChecklistItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('step1'), field: z.enum(ORGANISATION_TEXT_FIELDS) }),
   z.object({ kind: z.literal('workers') }),
-  z.object({
-    kind: z.literal('document'),
-    workerId: z.uuid(),
-    workerName: z.string(),
-    documentKey: z.string(),
-    documentNameJa: z.string(),
-    documentNameEn: z.string(),
-  }),
+  z.object({ kind: z.literal('organisationDocument'), ...ZMissingDocument }),
+  z.object({ kind: z.literal('establishmentDocument'), establishmentId: z.uuid(), establishmentName: z.string(), ...ZMissingDocument }),
+  z.object({ kind: z.literal('document'), workerId: z.uuid(), workerName: z.string(), ...ZMissingDocument }),
   z.object({ kind: z.literal('establishment'), workerId: z.uuid(), workerName: z.string() }),
 ]);
 export const ZChecklistOutput = z.object({ isComplete: z.boolean(), items: z.array(ZChecklistItem) });

@@ -1,4 +1,4 @@
-import { workerDocumentSlotsView } from '../../../documents/document-files';
+import { workerDocumentSlotsView } from '../../../documents/document-slots-view';
 import { memberProcedure } from '../../procedures';
 import { ZDocumentSlotsInput, ZDocumentSlotsOutput } from './document.schema';
 

@@ -1,0 +1,107 @@
+import { schema, type TenantTx } from '@kyogikai/db';
+import { documentSlots, OTHER_DOCUMENT_KEY, type TDocumentScope, type TTenantConfig } from '@kyogikai/domain';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { listEstablishments } from '../registered-data/establishments';
+import { listWorkerDocuments, type WorkerDocumentView } from '../registered-data/workers';
+import { notFound } from '../trpc/app-error';
+
+type StoredFile = Pick<WorkerDocumentView, 'id' | 'fileName' | 'byteSize' | 'uploadedAt'>;
+
+const fileOf = (doc: StoredFile): StoredFile => ({
+  id: doc.id,
+  fileName: doc.fileName,
+  byteSize: doc.byteSize,
+  uploadedAt: doc.uploadedAt,
+});
+
+/**
+ * One owner's slots of a scope, each with its current file. `isRequiredHere` is false for an
+ * establishment nobody is registered at: its documents are not part of the application (SPEC B5).
+ */
+function slotsWithFiles(
+  config: TTenantConfig,
+  scope: TDocumentScope,
+  documents: readonly (StoredFile & { documentKey: string })[],
+  isRequiredHere = true,
+) {
+  return documentSlots(config, scope).map((slot) => {
+    const doc = documents.find((candidate) => candidate.documentKey === slot.key);
+    return {
+      key: slot.key,
+      nameJa: slot.nameJa,
+      nameEn: slot.nameEn,
+      required: slot.required && isRequiredHere,
+      noteJa: slot.noteJa ?? null,
+      maxBytes: slot.maxBytes,
+      document: doc ? fileOf(doc) : null,
+    };
+  });
+}
+
+/** ◆地方出入国在留管理局へ申請した書類等の写しをアップロード (SPEC B4c): the worker's slots and other files. */
+export async function workerDocumentSlotsView(tx: TenantTx, config: TTenantConfig, workerId: string) {
+  const w = schema.workers;
+  const [worker] = await tx
+    .select({ id: w.id })
+    .from(w)
+    .where(and(eq(w.id, workerId), isNull(w.archivedAt)));
+  if (!worker) throw notFound('worker.notFound');
+  const documents = await listWorkerDocuments(tx, workerId);
+  return {
+    required: slotsWithFiles(config, 'worker', documents),
+    others: documents
+      .filter((doc) => doc.documentKey === OTHER_DOCUMENT_KEY)
+      .map((doc) => ({ ...fileOf(doc), customName: doc.customName ?? '' })),
+  };
+}
+
+/**
+ * 法人・事業所の書類 (SPEC B4c, issue 5): the organisation's own slots and, for each of its
+ * establishments (oldest first), that establishment's slots, each with its current file. Empty
+ * lists when the tenant asks for no such documents. Three queries whatever the number of
+ * establishments.
+ */
+export async function organisationDocumentSlotsView(tx: TenantTx, config: TTenantConfig, organisationId: string) {
+  const hasEstablishmentSlots = documentSlots(config, 'establishment').length > 0;
+  const establishments = hasEstablishmentSlots ? await listEstablishments(tx) : [];
+  const d = schema.documents;
+  const documents = await tx
+    .select({
+      id: d.id,
+      scope: d.scope,
+      establishmentId: d.establishmentId,
+      documentKey: d.documentKey,
+      fileName: d.fileName,
+      byteSize: d.byteSize,
+      uploadedAt: d.uploadedAt,
+    })
+    .from(d)
+    .where(
+      and(
+        eq(d.organisationId, organisationId),
+        inArray(d.scope, ['establishment', 'organisation']),
+        isNull(d.replacedAt),
+        isNull(d.deletedAt),
+        isNull(d.pendingChangeItemId),
+      ),
+    )
+    .orderBy(asc(d.uploadedAt), asc(d.id));
+  return {
+    organisation: slotsWithFiles(
+      config,
+      'organisation',
+      documents.filter((doc) => doc.scope === 'organisation'),
+    ),
+    establishments: establishments.map((establishment) => ({
+      id: establishment.id,
+      name: establishment.name,
+      workerCount: establishment.workerCount,
+      slots: slotsWithFiles(
+        config,
+        'establishment',
+        documents.filter((doc) => doc.scope === 'establishment' && doc.establishmentId === establishment.id),
+        establishment.workerCount > 0,
+      ),
+    })),
+  };
+}
