@@ -4,6 +4,9 @@ export { type TAccountAlreadyRegisteredProps, ZAccountAlreadyRegisteredProps } f
 export { type TApplicationReceivedProps, ZApplicationReceivedProps } from './emails/application-received';
 export { type TApplicationSubmittedNoticeProps, ZApplicationSubmittedNoticeProps } from './emails/application-submitted-notice';
 export { type TPasswordResetProps, ZPasswordResetProps } from './emails/password-reset';
+export { type TReissueDeclinedProps, ZReissueDeclinedProps } from './emails/reissue-declined';
+export { type TReissueRequestReceivedProps, ZReissueRequestReceivedProps } from './emails/reissue-request-received';
+export { type TReissueRequestedNoticeProps, ZReissueRequestedNoticeProps } from './emails/reissue-requested-notice';
 export { type TStaffAccountCreatedProps, ZStaffAccountCreatedProps } from './emails/staff-account-created';
 export { renderEmail, type TRenderedEmail } from './render';
 export {

@@ -4,6 +4,9 @@ import { accountAlreadyRegisteredTemplate } from './emails/account-already-regis
 import { applicationReceivedTemplate } from './emails/application-received';
 import { applicationSubmittedNoticeTemplate } from './emails/application-submitted-notice';
 import { passwordResetTemplate } from './emails/password-reset';
+import { reissueDeclinedTemplate } from './emails/reissue-declined';
+import { reissueRequestReceivedTemplate } from './emails/reissue-request-received';
+import { reissueRequestedNoticeTemplate } from './emails/reissue-requested-notice';
 import { staffAccountCreatedTemplate } from './emails/staff-account-created';
 
 /**
@@ -17,6 +20,9 @@ export const emailTemplates = {
   'application-received': applicationReceivedTemplate,
   'application-submitted-notice': applicationSubmittedNoticeTemplate,
   'password-reset': passwordResetTemplate,
+  'reissue-declined': reissueDeclinedTemplate,
+  'reissue-request-received': reissueRequestReceivedTemplate,
+  'reissue-requested-notice': reissueRequestedNoticeTemplate,
   'staff-account-created': staffAccountCreatedTemplate,
 } as const;
 

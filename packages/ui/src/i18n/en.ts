@@ -169,10 +169,19 @@ export const uiEn: UiCatalogue = {
   },
   certificate: {
     alreadyDownloaded: 'The certificate has already been downloaded. To get it again, request a reissue.',
+    alreadyDownloadedBy:
+      'The certificate was downloaded on {{downloadedAt}} (Japan time) by {{downloadedBy}}. It can be downloaded only once: to get it again, request a reissue.',
+    downloadInProgress: 'The certificate is being downloaded in another window. If that download did not finish, try again in a few minutes.',
+    preparing: 'The certificate is being prepared. We will email you when it is ready; please try again later.',
+    notFound: 'No certificate has been issued yet.',
   },
   reissue: {
     certificateNotDownloaded: 'The certificate has not been downloaded yet, so a reissue cannot be requested.',
     alreadyRequested: 'A reissue request is already being reviewed by the secretariat.',
+    notFound: 'The reissue request was not found. It may have been cancelled or already decided: reload the page.',
+  },
+  verify: {
+    throttled: 'Too many lookups. Please wait about {{minutes}} minutes and try again.',
   },
   membership: {
     notActive: 'This is only possible for council members.',

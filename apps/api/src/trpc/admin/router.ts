@@ -1,5 +1,6 @@
 import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
+import { reissueRouter } from './reissue/router';
 import { sessionRouter } from './session/router';
 import { staffRouter } from './staff/router';
 
@@ -8,5 +9,6 @@ export const adminRouter = router({
   tenant: router({ get: getTenant }),
   session: sessionRouter,
   staff: staffRouter,
+  reissue: reissueRouter,
 });
 export type AdminRouter = typeof adminRouter;

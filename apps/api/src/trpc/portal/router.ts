@@ -2,6 +2,7 @@ import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
 import { accountRouter } from './account/router';
 import { applicationRouter } from './application/router';
+import { certificateRouter } from './certificate/router';
 import { documentRouter } from './document/router';
 import { establishmentRouter } from './establishment/router';
 import { mypageRouter } from './mypage/router';
@@ -24,5 +25,6 @@ export const portalRouter = router({
   worker: workerRouter,
   document: documentRouter,
   application: applicationRouter,
+  certificate: certificateRouter,
 });
 export type PortalRouter = typeof portalRouter;

@@ -1,0 +1,6 @@
+import { router } from '../../init';
+import { getCertificate } from './get-certificate';
+import { requestReissue } from './request-reissue';
+import { verify } from './verify-certificate';
+
+export const certificateRouter = router({ get: getCertificate, requestReissue, verify });
