@@ -11,6 +11,8 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url
 /** Tables with the organisation-level policy (issue 3); every other table has the tenant-only one. */
 /** Logs an applicant transaction may append to but not read (see schema/rls.ts). */
 const APPEND_ONLY_FOR_ORGANISATIONS = ['audit_events', 'outbox_messages'];
+/** Staff-only rows (schema/review.ts): readable and writable only in tenant-wide transactions. */
+const TENANT_WIDE_ONLY = ['application_notes', 'document_checks'];
 const ORGANISATION_OWNED = [
   'organisations',
   'organisation_memberships',
@@ -31,12 +33,14 @@ const APPEND = 'SELECT,INSERT';
 /** What kyogikai_app may do per table (tenants: UPDATE only on name_ja, name_en and config). */
 const APP_PRIVILEGES: Record<string, string> = {
   account_tokens: KEEP,
+  application_notes: APPEND,
   applications: KEEP,
   audit_events: APPEND,
   certificates: KEEP,
   change_items: ALL,
   change_requests: ALL,
   consent_agreements: APPEND,
+  document_checks: KEEP,
   documents: ALL,
   establishments: ALL,
   organisation_memberships: KEEP,
@@ -134,7 +138,9 @@ describe('migrations on PostgreSQL', () => {
     for (const table of tables) {
       const policies = APPEND_ONLY_FOR_ORGANISATIONS.includes(table.name)
         ? ['tenant_insert', 'tenant_wide_delete', 'tenant_wide_select', 'tenant_wide_update']
-        : [ORGANISATION_OWNED.includes(table.name) ? 'organisation_isolation' : 'tenant_isolation'];
+        : TENANT_WIDE_ONLY.includes(table.name)
+          ? ['tenant_wide_only']
+          : [ORGANISATION_OWNED.includes(table.name) ? 'organisation_isolation' : 'tenant_isolation'];
       expect(table, table.name).toMatchObject({ rls: true, forced: true, policies, app_select: true });
       // `tenants` is scoped by its own id; every other table carries tenant_id.
       if (table.name !== 'tenants') expect(table, table.name).toMatchObject({ tenant_not_null: true, tenant_index: true });

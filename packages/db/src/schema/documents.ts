@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { changeItems } from './change-requests';
 import { createdAt, oneOf, timestamptz, updatedAt, version } from './columns';
 import { organisations } from './organisations';
@@ -77,6 +77,8 @@ export const documents = pgTable(
       foreignColumns: [changeItems.tenantId, changeItems.organisationId, changeItems.id],
     }),
     foreignKey({ name: 'documents_uploaded_by_fk', columns: [t.tenantId, t.uploadedByUserId], foreignColumns: [users.tenantId, users.id] }),
+    // Staff-only rows about a document (document_checks) reference it within its organisation.
+    unique('documents_tenant_org_id_unique').on(t.tenantId, t.organisationId, t.id),
     uniqueIndex('documents_object_key_unique').on(t.objectKey),
     // One current file per required slot (a concurrent second upload into the slot fails 23505).
     uniqueIndex('documents_current_slot_unique')

@@ -9,6 +9,7 @@ export { documents } from './documents';
 export { organisationMemberships, organisations } from './organisations';
 export { outboxMessages } from './outbox';
 export { establishments, workerEstablishments, workers } from './registered-data';
+export { applicationNotes, documentChecks } from './review';
 export { sessions } from './sessions';
 export { signInThrottles } from './sign-in-throttles';
 export { tenantConfigVersions } from './tenant-config-versions';
