@@ -21,7 +21,14 @@ export async function makeMember(api: TestApi, tenant: TenantRecord, organisatio
       membershipState: 'active',
       membershipNumber,
       joinedAt: new Date('2026-11-20T00:00:00Z'),
-      contactEmail: `contact-${membershipNumber}@example.jp`,
+      contactName: '佐藤 花子',
+      contactEmail: `contact-${membershipNumber.toLowerCase()}@example.jp`,
+      postalCode: '1040061',
+      prefecture: '東京都',
+      city: '中央区',
+      town: '銀座7-17-14',
+      representativeTitle: '理事長',
+      representativeName: '髙﨑 太郎',
     })
     .where(and(eq(o.tenantId, tenant.id), eq(o.id, organisationId)));
 }
@@ -60,6 +67,23 @@ export async function storeCertificate(
     },
   });
   return { id, code, bytes, objectKey, issueNumber };
+}
+
+/**
+ * What the certificate worker does once it has stored the PDF of a certificate issued through
+ * `issueCertificate`: a fresh code's hash and the object key, together (ADR 018).
+ */
+export async function renderCertificate(api: TestApi, storage: FileStore, tenant: TenantRecord, certificateId: string) {
+  const row = await certificateRow(api, certificateId);
+  const code = newVerificationCode();
+  const objectKey = `tenants/${tenant.id}/organisations/${row.organisationId}/certificates/${certificateId}.pdf`;
+  const bytes = makePdf({ padBytes: 40_000 });
+  await storage.putStream(objectKey, Readable.from([bytes]), 'application/pdf', { contentLength: bytes.length });
+  await api.testDb.owner.db
+    .update(schema.certificates)
+    .set({ verificationCodeHash: hashVerificationCode(code), objectKey })
+    .where(eq(schema.certificates.id, certificateId));
+  return { code, bytes, objectKey };
 }
 
 export async function certificateRow(api: TestApi, id: string) {
