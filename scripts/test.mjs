@@ -1,5 +1,6 @@
 // `npm test`: every test in the repo against the real PostgreSQL and Redis (override with
-// TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL), then the Playwright journeys in Debian chromium.
+// TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL), then the Playwright journeys in Debian chromium;
+// the certificate tests need Debian poppler-utils (installed here as root, like chromium).
 // It checks what it needs first and says exactly what to do when something is missing.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,16 +15,26 @@ function fail(message) {
   process.exit(1);
 }
 
-if (!existsSync(chromium)) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot)
-    fail(`Debian chromium is missing at ${chromium}. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium`);
-  console.log('Installing Debian chromium for the browser journeys (apt-get)...');
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Installs Debian packages as root (apt-get), or stops with the exact command to run. */
+function ensureDebianPackage(pkg, isPresent, why) {
+  if (isPresent()) return;
+  if (!isRoot) fail(`Debian ${pkg} is missing (${why}). Install it with:\n  sudo apt-get update && sudo apt-get install -y ${pkg}`);
+  console.log(`Installing Debian ${pkg} for ${why} (apt-get)...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update', '-qq'], { env }) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) !== 0) {
-    fail('apt-get could not install chromium. Run: apt-get update && apt-get install -y chromium');
+  if (run('apt-get', ['update', '-qq'], { env }) !== 0 || run('apt-get', ['install', '-y', '-qq', pkg], { env }) !== 0) {
+    fail(`apt-get could not install ${pkg}. Run: apt-get update && apt-get install -y ${pkg}`);
   }
 }
+
+ensureDebianPackage('chromium', () => existsSync(chromium), 'the browser journeys');
+// The certificate tests read the PDF's text (pdftotext) and render the page (pdftoppm) to see the glyphs drawn.
+ensureDebianPackage(
+  'poppler-utils',
+  () => existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm'),
+  'the certificate PDF tests',
+);
 if (!(await canConnect(databaseUrl))) {
   fail(
     `PostgreSQL does not answer at ${new URL(databaseUrl).host}. Start it with:\n  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
