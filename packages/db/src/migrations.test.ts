@@ -13,6 +13,8 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url
 const APPEND_ONLY_FOR_ORGANISATIONS = ['audit_events', 'outbox_messages'];
 /** Staff-only rows (schema/review.ts): readable and writable only in tenant-wide transactions. */
 const TENANT_WIDE_ONLY = ['application_notes', 'document_checks'];
+/** Kept by a SECURITY DEFINER trigger; staff (tenant-wide transactions) may only read them. */
+const TENANT_WIDE_READ_ONLY = ['application_state_counts'];
 const ORGANISATION_OWNED = [
   'organisations',
   'organisation_memberships',
@@ -34,6 +36,7 @@ const APPEND = 'SELECT,INSERT';
 const APP_PRIVILEGES: Record<string, string> = {
   account_tokens: KEEP,
   application_notes: APPEND,
+  application_state_counts: 'SELECT',
   applications: KEEP,
   audit_events: APPEND,
   certificates: KEEP,
@@ -140,7 +143,9 @@ describe('migrations on PostgreSQL', () => {
         ? ['tenant_insert', 'tenant_wide_delete', 'tenant_wide_select', 'tenant_wide_update']
         : TENANT_WIDE_ONLY.includes(table.name)
           ? ['tenant_wide_only']
-          : [ORGANISATION_OWNED.includes(table.name) ? 'organisation_isolation' : 'tenant_isolation'];
+          : TENANT_WIDE_READ_ONLY.includes(table.name)
+            ? ['tenant_wide_select']
+            : [ORGANISATION_OWNED.includes(table.name) ? 'organisation_isolation' : 'tenant_isolation'];
       expect(table, table.name).toMatchObject({ rls: true, forced: true, policies, app_select: true });
       // `tenants` is scoped by its own id; every other table carries tenant_id.
       if (table.name !== 'tenants') expect(table, table.name).toMatchObject({ tenant_not_null: true, tenant_index: true });

@@ -1,4 +1,4 @@
-import { APPLICATION_FINAL_STATES, APPLICATION_STATES } from '@kyogikai/domain';
+import { APPLICATION_FINAL_STATES, APPLICATION_OPEN_STATES, APPLICATION_STATES } from '@kyogikai/domain';
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, enumValues, inList, oneOf, timestamptz, updatedAt, version } from './columns';
@@ -79,6 +79,21 @@ export const applications = pgTable(
       .where(sql`${t.state} not in (${inList(APPLICATION_FINAL_STATES)})`),
     index('applications_tenant_id_state_submitted_at_idx').on(t.tenantId, t.state, t.submittedAt),
     index('applications_tenant_id_organisation_id_idx').on(t.tenantId, t.organisationId),
+    // The staff queue (issue 6): oldest waiting first, keyset-paged on (waiting since, id), for all
+    // submitted applications and per state. Drafts (never submitted) are not in the queue.
+    index('applications_queue_idx')
+      .on(t.tenantId, sql`coalesce(${t.resubmittedAt}, ${t.submittedAt})`, t.id)
+      .where(sql`${t.submittedAt} is not null`),
+    // The default tab (everything not yet decided): the same order, without walking the decided ones.
+    index('applications_queue_open_idx')
+      .on(t.tenantId, sql`coalesce(${t.resubmittedAt}, ${t.submittedAt})`, t.id)
+      .where(sql`${t.submittedAt} is not null and ${t.state} in (${inList(APPLICATION_OPEN_STATES)})`),
+    index('applications_queue_state_idx')
+      .on(t.tenantId, t.state, sql`coalesce(${t.resubmittedAt}, ${t.submittedAt})`, t.id)
+      .where(sql`${t.submittedAt} is not null`),
+    // The dashboard: received per week, and time to decision over the last months.
+    index('applications_tenant_id_submitted_at_idx').on(t.tenantId, t.submittedAt).where(sql`${t.submittedAt} is not null`),
+    index('applications_tenant_id_decided_at_idx').on(t.tenantId, t.decidedAt).where(sql`${t.decidedAt} is not null`),
     oneOf('applications_state_check', t.state, APPLICATION_STATES),
     organisationIsolationPolicy(),
   ],

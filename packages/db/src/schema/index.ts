@@ -1,5 +1,6 @@
 // Tables only: this module is passed to drizzle() as the schema and re-exported as `schema`.
 export { accountTokens } from './account-tokens';
+export { applicationStateCounts } from './application-state-counts';
 export { applications } from './applications';
 export { auditEvents } from './audit-events';
 export { certificates, reissueRequests } from './certificates';
