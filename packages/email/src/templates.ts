@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { accountActivationTemplate } from './emails/account-activation';
 import { accountAlreadyRegisteredTemplate } from './emails/account-already-registered';
+import { applicationApprovedTemplate } from './emails/application-approved';
 import { applicationReceivedTemplate } from './emails/application-received';
 import { applicationSubmittedNoticeTemplate } from './emails/application-submitted-notice';
+import { certificateReissuedTemplate } from './emails/certificate-reissued';
 import { passwordResetTemplate } from './emails/password-reset';
 import { reissueDeclinedTemplate } from './emails/reissue-declined';
 import { reissueRequestReceivedTemplate } from './emails/reissue-request-received';
@@ -17,8 +19,10 @@ import { staffAccountCreatedTemplate } from './emails/staff-account-created';
 export const emailTemplates = {
   'account-activation': accountActivationTemplate,
   'account-already-registered': accountAlreadyRegisteredTemplate,
+  'application-approved': applicationApprovedTemplate,
   'application-received': applicationReceivedTemplate,
   'application-submitted-notice': applicationSubmittedNoticeTemplate,
+  'certificate-reissued': certificateReissuedTemplate,
   'password-reset': passwordResetTemplate,
   'reissue-declined': reissueDeclinedTemplate,
   'reissue-request-received': reissueRequestReceivedTemplate,
