@@ -19,3 +19,23 @@ export {
 export { MAIL_QUEUE_CONFIG, mailRetryDelayMs, type TMailQueueConfig } from './mail-queue.config';
 export { type TRedisConnection, toBullMqConnection } from './redis-connection';
 export { closeOrDisconnect, TimeoutError, withTimeout } from './with-timeout';
+export {
+  CERTIFICATE_JOB_NAME,
+  CERTIFICATE_JOB_VERSION,
+  CERTIFICATE_QUEUE_NAME,
+  fromCertificateJobData,
+  parseCertificateJob,
+  type TCertificateJob,
+  type TCertificateJobData,
+  toCertificateJobData,
+  ZCertificateJob,
+} from './certificate-job';
+export { CERTIFICATE_QUEUE_CONFIG, type TCertificateQueueConfig } from './certificate-queue.config';
+export {
+  type CertificateQueue,
+  createBullMqCertificateQueue,
+  createInlineCertificateQueue,
+  type InlineCertificateQueue,
+  type TBullMqCertificateQueueOptions,
+} from './certificate-queue';
+export { createInlineQueue, type InlineQueue, type TInlineQueueOptions } from './inline-queue';
