@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { accountActivationTemplate } from './emails/account-activation';
 import { accountAlreadyRegisteredTemplate } from './emails/account-already-registered';
 import { applicationApprovedTemplate } from './emails/application-approved';
+import { applicationForwardedNoticeTemplate } from './emails/application-forwarded-notice';
 import { applicationReceivedTemplate } from './emails/application-received';
+import { applicationRejectedTemplate } from './emails/application-rejected';
+import { applicationResubmittedTemplate } from './emails/application-resubmitted';
+import { applicationResubmittedNoticeTemplate } from './emails/application-resubmitted-notice';
+import { applicationReturnedTemplate } from './emails/application-returned';
 import { applicationSubmittedNoticeTemplate } from './emails/application-submitted-notice';
+import { applicationWithdrawnNoticeTemplate } from './emails/application-withdrawn-notice';
 import { certificateReissuedTemplate } from './emails/certificate-reissued';
 import { passwordResetTemplate } from './emails/password-reset';
 import { reissueDeclinedTemplate } from './emails/reissue-declined';
@@ -20,8 +26,14 @@ export const emailTemplates = {
   'account-activation': accountActivationTemplate,
   'account-already-registered': accountAlreadyRegisteredTemplate,
   'application-approved': applicationApprovedTemplate,
+  'application-forwarded-notice': applicationForwardedNoticeTemplate,
   'application-received': applicationReceivedTemplate,
+  'application-rejected': applicationRejectedTemplate,
+  'application-resubmitted': applicationResubmittedTemplate,
+  'application-resubmitted-notice': applicationResubmittedNoticeTemplate,
+  'application-returned': applicationReturnedTemplate,
   'application-submitted-notice': applicationSubmittedNoticeTemplate,
+  'application-withdrawn-notice': applicationWithdrawnNoticeTemplate,
   'certificate-reissued': certificateReissuedTemplate,
   'password-reset': passwordResetTemplate,
   'reissue-declined': reissueDeclinedTemplate,
