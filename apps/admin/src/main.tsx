@@ -11,6 +11,7 @@ import { appLocation, trpcTransport } from './lib/platform';
 import { createAdminTrpcClient, trpc } from './lib/trpc';
 import { DashboardPage } from './routes/dashboard';
 import { NotFoundPage } from './routes/not-found';
+import { ReissueRequestsPage } from './routes/reissue-requests';
 import { RootLayout } from './routes/root-layout';
 import { SignInPage } from './routes/sign-in';
 import { StaffPage } from './routes/staff';
@@ -46,6 +47,7 @@ const router = createBrowserRouter(
         { index: true, element: <DashboardPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'staff', element: <StaffPage /> },
+        { path: 'reissue-requests', element: <ReissueRequestsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

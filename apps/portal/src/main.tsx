@@ -11,16 +11,19 @@ import { createPortalTrpcClient, trpc } from './lib/trpc';
 import { ActivatePage } from './routes/activate';
 import { ApplicationReviewPage } from './routes/application-review';
 import { ApplicationSubmittedPage } from './routes/application-submitted';
+import { CertificateReissuePage } from './routes/certificate-reissue';
 import { ChangePasswordPage } from './routes/change-password';
 import { MailSentPage } from './routes/mail-sent';
 import { MyPage } from './routes/my-page';
 import { NotFoundPage } from './routes/not-found';
+import { OrganisationDocumentsPage } from './routes/organisation-documents';
 import { PasswordResetPage, PasswordResetSentPage } from './routes/password-reset';
 import { ProvisionalAccountPage } from './routes/provisional-account';
 import { ResendActivationPage } from './routes/resend-activation';
 import { RootLayout } from './routes/root-layout';
 import { SignInPage } from './routes/sign-in';
 import { Step1Page } from './routes/step1';
+import { VerifyCertificatePage } from './routes/verify-certificate';
 import { WorkerPage } from './routes/worker';
 
 const SESSION_GONE = new Set(['common.unauthorized', 'auth.sessionExpired']);
@@ -63,8 +66,13 @@ const router = createBrowserRouter(
         { path: 'application/step1', element: <Step1Page /> },
         // 'new' or a worker's id.
         { path: 'application/workers/:workerId', element: <WorkerPage /> },
+        { path: 'application/documents', element: <OrganisationDocumentsPage /> },
         { path: 'application/review', element: <ApplicationReviewPage /> },
         { path: 'application/submitted', element: <ApplicationSubmittedPage /> },
+        { path: 'certificate/reissue', element: <CertificateReissuePage /> },
+        // Public: the link and QR code printed on a certificate (ADR 019).
+        { path: 'verify', element: <VerifyCertificatePage /> },
+        { path: 'verify/:code', element: <VerifyCertificatePage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

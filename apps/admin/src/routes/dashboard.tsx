@@ -50,6 +50,9 @@ export function DashboardPage() {
             <li>
               <Link to="/staff">{t('staffPage.title')}</Link>
             </li>
+            <li>
+              <Link to="/reissue-requests">{t('reissuePage.title')}</Link>
+            </li>
           </ul>
         </nav>
       ) : null}

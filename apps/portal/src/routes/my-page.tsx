@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ApplicationChecklist } from '../features/application/application-checklist';
+import { OrganisationDocumentsCard } from '../features/documents/organisation-documents-card';
+import { CertificateSection, ReissueRequestButton } from '../features/certificate/certificate-section';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
 import { Loading, RequireSignedIn, type TSignedInUser } from '../features/session/require-signed-in';
 import { WorkerList } from '../features/workers/worker-list';
@@ -10,7 +12,7 @@ import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
 type TMyPage = PortalOutputs['mypage']['get'];
-type TPageNotice = 'activated' | 'passwordChanged' | 'workerRegistered';
+type TPageNotice = 'activated' | 'passwordChanged' | 'workerRegistered' | 'reissueRequested';
 /** What a page may hand マイページ when it sends the user back (shown once). */
 export interface TMyPageState {
   notice?: TPageNotice;
@@ -39,15 +41,20 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
 
   return (
     <>
-      <PageHeading>{t('myPage.title')}</PageHeading>
+      <div className="k-mypage-head">
+        <PageHeading>{t('myPage.title')}</PageHeading>
+        <ReissueRequestButton />
+      </div>
       <p className="k-lead">{t('myPage.welcome', { name: user.displayName })}</p>
       {notice === 'activated' ? <Notice tone="success">{t('activate.activated')}</Notice> : null}
       {notice === 'passwordChanged' ? <Notice tone="success">{t('changePassword.done')}</Notice> : null}
       {notice === 'workerRegistered' ? <Notice tone="success">{t('workers.registered', { name: noticeName ?? '' })}</Notice> : null}
+      {notice === 'reissueRequested' ? <Notice tone="success">{t('certificate.reissueRequested')}</Notice> : null}
       {myPage.isPending ? <Loading /> : null}
       {myPage.isError ? (
         <Notice>{apiErrorKey(myPage.error) === 'organisation.notSelected' ? t('myPage.noOrganisation') : t('common.network')}</Notice>
       ) : null}
+      {myPage.data ? <CertificateSection /> : null}
       {myPage.data ? <ApplicationOverview data={myPage.data} /> : null}
       <section className="k-card" aria-labelledby="idle-notice-heading">
         <h2 id="idle-notice-heading" className="k-card__title">
@@ -119,6 +126,7 @@ function ApplicationOverview({ data }: { data: TMyPage }) {
       </section>
 
       {application ? <WorkerList isEditable={data.isEditable} /> : null}
+      {application ? <OrganisationDocumentsCard isEditable={data.isEditable} /> : null}
       {application && data.isEditable ? <ApplicationChecklist /> : null}
 
       <section className="k-card" aria-labelledby="timeline-heading">
