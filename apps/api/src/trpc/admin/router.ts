@@ -1,5 +1,6 @@
 import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
+import { applicationsRouter } from './applications/router';
 import { reissueRouter } from './reissue/router';
 import { sessionRouter } from './session/router';
 import { staffRouter } from './staff/router';
@@ -9,6 +10,7 @@ export const adminRouter = router({
   tenant: router({ get: getTenant }),
   session: sessionRouter,
   staff: staffRouter,
+  applications: applicationsRouter,
   reissue: reissueRouter,
 });
 export type AdminRouter = typeof adminRouter;

@@ -1,0 +1,160 @@
+import { queryRows, type TenantTx } from '@kyogikai/db';
+import { APPLICATION_OPEN_STATES, APPLICATION_QUEUE_STATES, isAwaitingStaff, type TApplicationQueueState } from '@kyogikai/domain';
+import { workingDaysBetween } from '@kyogikai/domain/calendar';
+import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from '../../app-error';
+import type { TQueueFilter, TQueueRow } from './applications.schema';
+import { parseQueueSearch, type TQueueSearch } from './queue-search';
+
+// The staff queue's SQL (issue 6), shared by the tRPC procedures and the CSV export. Every query
+// names the tenant (RLS is the second wall) and is written so PostgreSQL can serve it from an
+// index under row-level security (ADR 019): the order is the expression of applications_queue_idx
+// and its per-state and open-state siblings, exact searches compare with leakproof `=` on unique
+// indexes, and partial names go through organisation_ids_matching_name().
+
+const WAITING_SINCE = sql`coalesce(a.resubmitted_at, a.submitted_at)`;
+const OPEN_STATES = sql.raw(APPLICATION_OPEN_STATES.map((state) => `'${state}'`).join(', '));
+
+/** Where the previous page ended: the exact waiting-since (microseconds, as PostgreSQL text) and id. */
+export type TQueueCursor = { waitingSince: string; id: string };
+
+const ZCursor = z.tuple([z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+[+-][0-9:]+$/), z.uuid()]);
+
+export function encodeQueueCursor(cursor: TQueueCursor): string {
+  return Buffer.from(JSON.stringify([cursor.waitingSince, cursor.id])).toString('base64url');
+}
+
+export function decodeQueueCursor(text: string): TQueueCursor {
+  try {
+    const [waitingSince, id] = ZCursor.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return { waitingSince, id };
+  } catch {
+    throw new AppError('BAD_REQUEST', 'validation.invalid');
+  }
+}
+
+function organisationsOfLoginId(tenantId: string, loginId: string): SQL {
+  return sql`select m.organisation_id from organisation_memberships m
+               join users u on u.tenant_id = m.tenant_id and u.id = m.user_id
+              where u.tenant_id = ${tenantId} and u.login_id = ${loginId} and m.status = 'active'`;
+}
+
+function searchCondition(tenantId: string, search: TQueueSearch): SQL {
+  switch (search.kind) {
+    case 'referenceNumber':
+      return sql`a.reference_number = ${search.referenceNumber}`;
+    case 'corporateNumber':
+      return sql`a.organisation_id = any(array(
+        select o.id from organisations o where o.tenant_id = ${tenantId} and o.corporate_number = ${search.corporateNumber}))`;
+    case 'loginId':
+      return sql`a.organisation_id = any(array(${organisationsOfLoginId(tenantId, search.loginId)}))`;
+    case 'nameOrLoginId':
+      return sql`a.organisation_id = any(array(
+        select organisation_ids_matching_name(${search.namePattern}, ${search.kanaPattern})
+        union ${organisationsOfLoginId(tenantId, search.loginId)}))`;
+  }
+}
+
+function queueConditions(tenantId: string, filter: TQueueFilter, search: TQueueSearch | null): SQL {
+  const conditions = [sql`a.tenant_id = ${tenantId}`, sql`a.submitted_at is not null`];
+  // 'open' is written out literally so the planner can prove applications_queue_open_idx applies.
+  if (filter.state === 'open') conditions.push(sql`a.state in (${OPEN_STATES})`);
+  else if (filter.state) conditions.push(sql`a.state = ${filter.state}`);
+  if (search) conditions.push(searchCondition(tenantId, search));
+  return sql.join(conditions, sql` and `);
+}
+
+type RawQueueRow = {
+  id: string;
+  reference_number: string | null;
+  state: TApplicationQueueState;
+  waiting_since: Date | string;
+  waiting_key: string;
+  corporate_name: string | null;
+  corporate_name_kana: string | null;
+  corporate_number: string | null;
+  worker_count: number | string;
+};
+
+/** A queue row before the days waiting are worked out, with its exact keyset position. */
+export type TQueuePageRow = Omit<TQueueRow, 'workingDaysWaiting' | 'isOverTarget'> & { waitingKey: string };
+
+/**
+ * One page of the queue, oldest waiting first, after `after` (keyset: deep pages cost what the
+ * first does). The page is cut from `applications` alone, then joined to its organisations.
+ */
+export async function selectQueuePage(
+  tx: TenantTx,
+  input: { tenantId: string; filter: TQueueFilter; after: TQueueCursor | null; limit: number },
+): Promise<{ rows: TQueuePageRow[] }> {
+  const { tenantId, filter, after, limit } = input;
+  const where = queueConditions(tenantId, filter, parseQueueSearch(filter.q));
+  const keyset = after ? sql` and (${WAITING_SINCE}, a.id) > (${after.waitingSince}::timestamptz, ${after.id}::uuid)` : sql``;
+  const raw = await queryRows<RawQueueRow>(
+    tx,
+    sql`select p.id, p.reference_number, p.state, p.waiting_since, p.waiting_key,
+               o.corporate_name, o.corporate_name_kana, o.corporate_number,
+               (select count(*) from workers w
+                 where w.tenant_id = p.tenant_id and w.organisation_id = p.organisation_id and w.archived_at is null)::int as worker_count
+          from (select a.tenant_id, a.id, a.organisation_id, a.reference_number, a.state,
+                       ${WAITING_SINCE} as waiting_since, ${WAITING_SINCE}::text as waiting_key
+                  from applications a
+                 where ${where}${keyset}
+                 order by ${WAITING_SINCE}, a.id
+                 limit ${limit}) p
+          join organisations o on o.tenant_id = p.tenant_id and o.id = p.organisation_id
+         order by p.waiting_since, p.id`,
+  );
+  return {
+    rows: raw.map((row) => ({
+      id: row.id,
+      referenceNumber: row.reference_number,
+      corporateName: row.corporate_name,
+      corporateNameKana: row.corporate_name_kana,
+      corporateNumber: row.corporate_number,
+      state: row.state,
+      waitingSince: new Date(row.waiting_since),
+      waitingKey: row.waiting_key,
+      workerCount: Number(row.worker_count),
+    })),
+  };
+}
+
+/** Submitted applications per state, from the trigger-kept counts (migration 0014). */
+export async function selectStateCounts(tx: TenantTx, tenantId: string): Promise<Record<TApplicationQueueState, number>> {
+  const rows = await queryRows<{ state: TApplicationQueueState; count: number | string }>(
+    tx,
+    sql`select c.state, c.count from application_state_counts c where c.tenant_id = ${tenantId}`,
+  );
+  const byState = Object.fromEntries(APPLICATION_QUEUE_STATES.map((state) => [state, 0])) as Record<TApplicationQueueState, number>;
+  for (const row of rows) if (row.state in byState) byState[row.state] = Number(row.count);
+  return byState;
+}
+
+export function countOf(byState: Record<TApplicationQueueState, number>, state: TQueueFilter['state']): number {
+  if (state === 'open') return APPLICATION_OPEN_STATES.reduce((sum, s) => sum + byState[s], 0);
+  if (state) return byState[state];
+  return APPLICATION_QUEUE_STATES.reduce((sum, s) => sum + byState[s], 0);
+}
+
+/** How many applications match the filter: kept counts without a search, a count of the matches with one. */
+export async function countQueue(tx: TenantTx, tenantId: string, filter: TQueueFilter): Promise<number> {
+  const search = parseQueueSearch(filter.q);
+  if (!search) return countOf(await selectStateCounts(tx, tenantId), filter.state);
+  const [row] = await queryRows<{ n: number | string }>(
+    tx,
+    sql`select count(*)::int as n from applications a where ${queueConditions(tenantId, filter, search)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Days waiting (SPEC C2) as of `now`, and whether that is over the tenant's target. */
+export function withWaiting<T extends { state: TApplicationQueueState; waitingSince: Date }>(
+  row: T,
+  now: Date,
+  targetWorkingDays: number,
+): T & { workingDaysWaiting: number | null; isOverTarget: boolean } {
+  const workingDaysWaiting = isAwaitingStaff(row.state) ? workingDaysBetween(row.waitingSince, now) : null;
+  return { ...row, workingDaysWaiting, isOverTarget: workingDaysWaiting !== null && workingDaysWaiting > targetWorkingDays };
+}
