@@ -2,7 +2,9 @@ import { secureHeaders } from 'hono/secure-headers';
 
 /**
  * Headers on every response. The SPAs are built bundles served from our origin, so scripts come
- * only from 'self'; inline style attributes are allowed because React components set them.
+ * only from 'self'; inline style attributes are allowed because React components set them. A route
+ * that sets one of these headers itself keeps its own value (`overwrite: false`): the admin document
+ * preview is the one response that may be framed, by its own origin only (rest/admin-files.ts).
  */
 export function securityHeaders(options: { isProduction: boolean }) {
   return secureHeaders({
@@ -25,5 +27,6 @@ export function securityHeaders(options: { isProduction: boolean }) {
     strictTransportSecurity: options.isProduction ? 'max-age=63072000; includeSubDomains' : false,
     crossOriginOpenerPolicy: 'same-origin',
     crossOriginResourcePolicy: 'same-origin',
+    overwrite: false,
   });
 }

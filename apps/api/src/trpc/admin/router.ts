@@ -2,6 +2,7 @@ import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
 import { applicationsRouter } from './applications/router';
 import { reissueRouter } from './reissue/router';
+import { reviewRouter } from './review/router';
 import { sessionRouter } from './session/router';
 import { staffRouter } from './staff/router';
 
@@ -10,6 +11,7 @@ export const adminRouter = router({
   tenant: router({ get: getTenant }),
   session: sessionRouter,
   staff: staffRouter,
+  review: reviewRouter,
   applications: applicationsRouter,
   reissue: reissueRouter,
 });

@@ -26,4 +26,23 @@ export const ZReviewOutput = z.object({
 });
 
 export const ZSubmitApplicationInput = z.object({ applicationId: z.uuid(), version: z.number().int().min(1) });
-export const ZSubmitApplicationOutput = z.object({ referenceNumber: z.string(), submittedAt: z.date() });
+export const ZSubmitApplicationOutput = z.object({ referenceNumber: z.string(), submittedAt: z.date(), isResubmission: z.boolean() });
+
+export const ZApplicationStatusOutput = z
+  .object({
+    id: z.uuid(),
+    state: z.enum(APPLICATION_STATES),
+    version: z.number().int(),
+    referenceNumber: z.string().nullable(),
+    submittedAt: z.date().nullable(),
+    resubmittedAt: z.date().nullable(),
+    returnedAt: z.date().nullable(),
+    /** While returned: what the secretariat asked to fix. */
+    returnedMessage: z.string().nullable(),
+    decidedAt: z.date().nullable(),
+    /** While rejected: why. */
+    decisionReason: z.string().nullable(),
+    /** The application may be edited (draft, or returned for correction). */
+    isEditable: z.boolean(),
+  })
+  .nullable();

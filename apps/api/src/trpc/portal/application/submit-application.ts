@@ -2,7 +2,7 @@ import { submitApplication } from '../../../application/submit-application';
 import { memberProcedure } from '../../procedures';
 import { ZSubmitApplicationInput, ZSubmitApplicationOutput } from './application.schema';
 
-/** 「上記内容で申請を行う」 (SPEC B5): reference number, receipt and secretariat notice; locked from then on (C1). */
+/** 「上記内容で申請を行う」 (SPEC B5, C1): submits a draft or resubmits a returned application; locked from then on. */
 export const submit = memberProcedure('submit')
   .input(ZSubmitApplicationInput)
   .output(ZSubmitApplicationOutput)
