@@ -11,8 +11,8 @@ import { clientAddress } from './http/client-address';
 import { rejectCrossOriginWrites } from './http/csrf';
 import { securityHeaders } from './http/security-headers';
 import { type TenantEnv, USER_ACTIVITY_HEADER } from './http/tenant-env';
-import { applicationExportRoutes } from './rest/application-export';
 import { adminFileRoutes } from './rest/admin-files';
+import { applicationExportRoutes } from './rest/application-export';
 import { auditExportRoutes } from './rest/audit-export';
 import { certificateFileRoutes } from './rest/certificate-files';
 import { devMailboxRoutes } from './rest/dev-mailbox';
@@ -105,8 +105,8 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
   });
   // Plain streaming HTTP routes beside tRPC, with the same session, role and tenant checks.
   scoped.route('/api/admin/export', auditExportRoutes(deps));
-  scoped.route('/api/admin/files', adminFileRoutes(deps));
   scoped.route('/api/admin/export', applicationExportRoutes(deps));
+  scoped.route('/api/admin/files', adminFileRoutes(deps));
   scoped.route('/api/portal/files/certificate', certificateFileRoutes(deps));
   scoped.route('/api/portal/files', portalFileRoutes(deps));
   scoped.all('/api/*', (c) => c.json({ error: { messageKey: 'common.notFound', message: 'Not found' } }, 404));

@@ -157,6 +157,11 @@ export const uiEn: UiCatalogue = {
     incomplete: '{{count}} items needed for the application are still missing. See what is missing on My page.',
     incomplete_noParams: 'Items needed for the application are still missing. See what is missing on My page.',
     notFound: 'The application could not be found. Start again from My page.',
+    noContactEmail: 'The applicant has no contact email address, so they cannot be notified.',
+  },
+  review: {
+    noMinistryStaff: 'No ministry staff are registered, so the approval request cannot be sent. Ask a tenant administrator to add them.',
+    checkReasonRequired: 'Enter the reason when a document needs correction.',
   },
   establishment: {
     notFound: 'The establishment could not be found. It may have been deleted. Reload the page.',
