@@ -5,12 +5,14 @@
 // through the streaming route, and reads the child's /proc/<pid>/status: VmHWM (peak RSS) and
 // VmRSS sampled every 5 ms.
 //
-//   npx tsx bench/upload-rss.ts [uploads=5] [--mb=10] [--production] [--semi-space=MB]
+//   npx tsx bench/upload-rss.ts [uploads=5] [--mb=10] [--production] [--no-gc-release] [--semi-space=MB]
 //
 // Test wiring runs s3rver inside the API process, so the figure includes the store's share of the
 // work; `--production` wires the API as in production (S3 elsewhere), which measures the API itself.
-// `--semi-space=2` starts the API with `--max-semi-space-size=2`: a smaller V8 young generation, so
-// the 64 KB socket buffers an upload leaves behind are collected sooner (docs/benchmarks.md).
+// The API runs with `--expose-gc`, as every start script does, so each upload ends with a young-
+// generation collection that returns its 64 KB socket buffers (apps/api/src/http/release-upload-buffers.ts).
+// `--no-gc-release` leaves the flag out (the buffers wait for V8's next scavenge) and `--semi-space=2`
+// adds `--max-semi-space-size=2`: the two alternatives compared in docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { machine, memoryOf, request, seedWorker, startBenchApi } from './api-harness';
@@ -21,6 +23,10 @@ const uploads = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
 const sizeMb = Number(args.find((a) => a.startsWith('--mb='))?.slice(5) ?? 10);
 const isProduction = args.includes('--production');
 const semiSpaceMb = args.find((a) => a.startsWith('--semi-space='))?.slice('--semi-space='.length);
+const nodeFlags = [
+  ...(args.includes('--no-gc-release') ? [] : ['--expose-gc']),
+  ...(semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : []),
+];
 
 /** A valid PDF of `bytes` bytes (just under), its bulk an incompressible stream object. */
 function makePdf(bytes: number): Buffer {
@@ -50,7 +56,7 @@ function makePdf(bytes: number): Buffer {
 }
 
 async function main() {
-  const api = await startBenchApi({ isProduction, nodeFlags: semiSpaceMb ? [`--max-semi-space-size=${semiSpaceMb}`] : [] });
+  const api = await startBenchApi({ isProduction, nodeFlags });
   try {
     const workerId = await seedWorker(api);
     const upload = async (pdf: Buffer) => {
@@ -97,7 +103,7 @@ async function main() {
           date: new Date().toISOString(),
           machine: machine(),
           mode: isProduction ? 'production (S3 outside the API process)' : 'test (s3rver inside the API process)',
-          nodeFlags: semiSpaceMb ? `--max-semi-space-size=${semiSpaceMb}` : '(defaults)',
+          nodeFlags: nodeFlags.join(' ') || '(defaults)',
           uploads,
           fileMb: (pdf.length / MB).toFixed(2),
           rssBeforeMb: mbOf(before.rssKb),

@@ -14,6 +14,12 @@ export function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
+/**
+ * Node flags of the API process: --expose-gc lets an upload ask for a young-generation collection
+ * when it ends, so its socket buffers are returned at once (apps/api/src/http/release-upload-buffers.ts).
+ */
+export const API_NODE_FLAGS = ['--expose-gc'];
+
 export function spawnChild(command, args, options = {}) {
   return spawn(command, args, { stdio: 'inherit', cwd: repoRoot, ...options });
 }

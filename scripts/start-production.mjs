@@ -2,11 +2,14 @@
 // Redis, S3 and SMTP (settings in the environment; see README "Configuration"). Run migrations
 // first with `KYOGIKAI_MODE=production DATABASE_OWNER_URL=... npm run cli -- migrate`.
 // If either process stops, the other is stopped too and the exit code says it failed.
-import { ensureFrontEndsBuilt, spawnChild, tsxBin } from './lib.mjs';
+import { API_NODE_FLAGS, ensureFrontEndsBuilt, spawnChild, tsxBin } from './lib.mjs';
 
 ensureFrontEndsBuilt();
 const env = { ...process.env, KYOGIKAI_MODE: 'production' };
-const children = [spawnChild(tsxBin, ['apps/api/src/main.ts'], { env }), spawnChild(tsxBin, ['apps/worker/src/index.ts'], { env })];
+const children = [
+  spawnChild(tsxBin, [...API_NODE_FLAGS, 'apps/api/src/main.ts'], { env }),
+  spawnChild(tsxBin, ['apps/worker/src/index.ts'], { env }),
+];
 let exiting = false;
 for (const child of children) {
   child.on('exit', (code) => {

@@ -113,7 +113,7 @@ export async function startPlatformForTest(options: StartPlatformOptions = {}): 
   const serverLog = () => output;
   try {
     await seedDemoTenants(database.owner, { publicOriginFor: (slug) => `${baseUrl}/t/${slug}` });
-    server = spawn(TSX_BIN, [API_ENTRY], {
+    server = spawn(TSX_BIN, ['--expose-gc', API_ENTRY], {
       cwd: REPO_ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import type { ApiDeps } from '../app-deps';
 import { ClientClosedError, type DocumentDeps, type DocumentTarget, uploadDocument } from '../documents/document-files';
 import { openDocument } from '../documents/open-document';
 import { UploadRejectedError } from '../documents/pdf-checks';
+import { releaseUploadBuffers } from '../http/release-upload-buffers';
 import { requireMember } from '../http/require-member';
 import type { MemberEnv, TenantEnv } from '../http/tenant-env';
 import { clientAddress } from '../http/client-address';
@@ -133,7 +134,7 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
     }
   }
   /** Each scope's uploads behind the member checks with `edit` (session, tenant, organisation, permission). */
-  const uploads = () => new Hono<MemberEnv>().use('*', ...requireMember(deps, 'edit'));
+  const uploads = () => new Hono<MemberEnv>().use('*', releaseUploadBuffers(), ...requireMember(deps, 'edit'));
   const workerUploads = uploads().put('/:workerId/documents/:documentKey', (c) => {
     const { workerId, documentKey } = c.req.param() as { workerId: string; documentKey: string };
     if (!isUuid(workerId)) return errorResponse(c, new AppError('NOT_FOUND', 'worker.notFound'));
