@@ -142,6 +142,16 @@ export type TOrganisationCompletenessOptions = { corporateNumberRequired: boolea
  * organisation row) are ignored.
  */
 export function organisationCompleteSchema(options: TOrganisationCompletenessOptions) {
+  // Built once per variant: a zod schema compiles itself on first use, so building one per call
+  // (every マイページ, checklist and submit) cost more CPU than the rest of the request (bench/).
+  const cached = completeSchemas.get(options.corporateNumberRequired);
+  if (cached) return cached;
+  const schema = buildOrganisationCompleteSchema(options);
+  completeSchemas.set(options.corporateNumberRequired, schema);
+  return schema;
+}
+
+function buildOrganisationCompleteSchema(options: TOrganisationCompletenessOptions) {
   const shape = Object.fromEntries(
     ORGANISATION_TEXT_FIELDS.map((field) => {
       const rule = FIELD_RULES[field];
@@ -151,6 +161,8 @@ export function organisationCompleteSchema(options: TOrganisationCompletenessOpt
   ) as { [K in TOrganisationTextField]: ReturnType<typeof draftField> | ReturnType<typeof requiredField> };
   return z.object({ ...shape, directoryOptIn: z.boolean().optional() });
 }
+
+const completeSchemas = new Map<boolean, ReturnType<typeof buildOrganisationCompleteSchema>>();
 
 /** The complete STEP1 where the tenant requires the 法人番号 (e.g. the care council). */
 export const ZOrganisationComplete = organisationCompleteSchema({ corporateNumberRequired: true });
