@@ -109,6 +109,9 @@ describe('B4c, B5, G9 documents of an establishment and of the organisation (外
 
   it('B4c document.organisationSlots lists the organisation’s slots and each establishment’s, with its current file', async () => {
     const slots = await portal(a).document.organisationSlots();
+    expect(slots.establishmentDocuments).toEqual([
+      { key: PERMIT, nameJa: '飲食店営業許可証の写し', nameEn: 'Copy of the restaurant business permit', required: true },
+    ]);
     expect(slots.organisation.map((slot) => [slot.key, slot.required, slot.maxBytes, slot.document])).toEqual([
       [REGISTER, true, 5 * 1024 * 1024, null],
     ]);
@@ -298,7 +301,11 @@ describe('B4c, B5, G9 documents of an establishment and of the organisation (外
 
   it('B5 the care council asks for no establishment or organisation documents: nothing listed, nothing to upload, checklist unchanged', async () => {
     const care = await member(api.tenantA, 'kaigo-b');
-    expect(await portal(care, api.tenantA).document.organisationSlots()).toEqual({ organisation: [], establishments: [] });
+    expect(await portal(care, api.tenantA).document.organisationSlots()).toEqual({
+      establishmentDocuments: [],
+      organisation: [],
+      establishments: [],
+    });
     const checklist = await portal(care, api.tenantA).application.checklist();
     expect(checklist.items.filter((item) => item.kind === 'organisationDocument' || item.kind === 'establishmentDocument')).toEqual([]);
     const response = await put(api, api.tenantA, `establishments/${care.establishmentId}/documents/${PERMIT}`, makePdf(), care.cookie);

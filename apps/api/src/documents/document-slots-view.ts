@@ -57,8 +57,8 @@ export async function workerDocumentSlotsView(tx: TenantTx, config: TTenantConfi
 
 /**
  * 法人・事業所の書類 (SPEC B4c, issue 5): the organisation's own slots and, for each of its
- * establishments (oldest first), that establishment's slots, each with its current file. Empty
- * lists when the tenant asks for no such documents. Three queries whatever the number of
+ * establishments (oldest first), that establishment's slots, each with its current file; and the
+ * tenant's establishment documents as such. All empty when the tenant asks for no such documents. Three queries whatever the number of
  * establishments.
  */
 export async function organisationDocumentSlotsView(tx: TenantTx, config: TTenantConfig, organisationId: string) {
@@ -87,6 +87,13 @@ export async function organisationDocumentSlotsView(tx: TenantTx, config: TTenan
     )
     .orderBy(asc(d.uploadedAt), asc(d.id));
   return {
+    /** What each establishment is asked for: lets the page say so before any establishment exists. */
+    establishmentDocuments: documentSlots(config, 'establishment').map((slot) => ({
+      key: slot.key,
+      nameJa: slot.nameJa,
+      nameEn: slot.nameEn,
+      required: slot.required,
+    })),
     organisation: slotsWithFiles(
       config,
       'organisation',

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { customFieldLabel } from '../features/custom-fields/custom-field-inputs';
+import { ORGANISATION_DOCUMENTS_PATH } from '../features/documents/organisation-document-links';
 import { STEP1_TEXT_FIELDS, step1FieldLabelKey } from '../features/organisation/step1-fields';
 import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
 import { establishmentLabel } from '../features/establishments/establishment-picker';
@@ -184,6 +185,8 @@ function Review({ review, missingCount }: { review: TReview; missingCount: numbe
         ))}
       </section>
 
+      <ReviewOrganisationDocuments isEditable={isEditable} />
+
       <section className="k-card" aria-labelledby="review-workers-heading">
         <h2 id="review-workers-heading" className="k-card__title">
           {t('review.workersHeading', { count: review.workers.length })}
@@ -277,6 +280,55 @@ function Review({ review, missingCount }: { review: TReview; missingCount: numbe
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * 「法人・事業所の書類」 as submitted: the organisation's documents and each establishment's, one line
+ * per slot (its file, or that none is there). Only for councils that ask for such documents.
+ */
+function ReviewOrganisationDocuments({ isEditable }: { isEditable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const slots = trpc.document.organisationSlots.useQuery(undefined, { refetchOnMount: 'always', retry: false });
+  if (!slots.data) return null;
+  const { organisation, establishments, establishmentDocuments } = slots.data;
+  if (organisation.length === 0 && establishmentDocuments.length === 0) return null;
+  const groups = [
+    ...(organisation.length > 0 ? [{ id: 'organisation', title: t('organisationDocuments.reviewOrganisation'), slots: organisation }] : []),
+    ...establishments.map((establishment) => ({ id: establishment.id, title: establishment.name, slots: establishment.slots })),
+  ];
+  return (
+    <section className="k-card" aria-labelledby="review-organisation-documents-heading">
+      <h2 id="review-organisation-documents-heading" className="k-card__title">
+        {t('organisationDocuments.title')}
+      </h2>
+      <dl className="k-summary-list">
+        {groups.map((group) => (
+          <div key={group.id} className="k-summary-list__row">
+            <dt>{group.title}</dt>
+            <dd>
+              <ul className="k-plain-list">
+                {group.slots.map((slot) => (
+                  <li key={slot.key}>
+                    {i18n.language === 'en' ? slot.nameEn : slot.nameJa}：
+                    {slot.document
+                      ? `${slot.document.fileName}（${formatBytes(slot.document.byteSize, i18n.language)}）`
+                      : t('organisationDocuments.reviewNotUploaded')}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {isEditable ? (
+        <p className="k-section-gap">
+          <Link to={ORGANISATION_DOCUMENTS_PATH} aria-label={t('review.changeFor', { what: t('organisationDocuments.title') })}>
+            {t('review.change')}
+          </Link>
+        </p>
+      ) : null}
+    </section>
   );
 }
 

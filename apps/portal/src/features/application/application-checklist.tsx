@@ -1,6 +1,7 @@
 import { formErrorsFromApiError, translateMessage } from '@kyogikai/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { organisationDocumentLink } from '../documents/organisation-document-links';
 import { step1FieldLabelKey } from '../organisation/step1-fields';
 import { Loading } from '../session/require-signed-in';
 import { trpc } from '../../lib/trpc';
@@ -17,8 +18,9 @@ interface ChecklistLine {
 }
 
 /**
- * SPEC B5 on マイページ: what still blocks the application (STEP1 fields, a worker, each worker's
- * establishment and required documents), each a link to where it is fixed; 「上記内容で申請を行う」
+ * SPEC B5 on マイページ: what still blocks the application (STEP1 fields, the organisation's and
+ * each establishment's documents, a worker, each worker's establishment and required documents),
+ * each a link to where it is fixed; 「上記内容で申請を行う」
  * only once nothing is missing, and why not until then. A worker's gaps are one line (its
  * establishment and the documents by name), and after ten workers the rest are counted.
  */
@@ -29,6 +31,10 @@ export function ApplicationChecklist() {
 
   const lines: ChecklistLine[] = [];
   const byWorker = new Map<string, { name: string; hasNoEstablishment: boolean; documents: string[] }>();
+  // The organisation's and each establishment's missing documents: one line per owner, linking to its first missing slot.
+  const byOwner = new Map<string, { text: (missing: string) => string; to: string; documents: string[] }>();
+  const documentName = (item: { documentNameJa: string; documentNameEn: string }) =>
+    i18n.language === 'en' ? item.documentNameEn : item.documentNameJa;
   for (const item of checklist.data?.items ?? []) {
     if (item.kind === 'step1') {
       lines.push({
@@ -38,12 +44,31 @@ export function ApplicationChecklist() {
       });
     } else if (item.kind === 'workers') {
       lines.push({ key: 'workers', text: t('checklist.noWorkers'), to: '/application/workers/new' });
+    } else if (item.kind === 'organisationDocument' || item.kind === 'establishmentDocument') {
+      const key = item.kind === 'organisationDocument' ? 'organisation' : `establishment:${item.establishmentId}`;
+      const owner = byOwner.get(key) ?? {
+        text: (missing: string) =>
+          item.kind === 'organisationDocument'
+            ? t('organisationDocuments.checklistOrganisation', { missing })
+            : t('organisationDocuments.checklistEstablishment', { name: item.establishmentName, missing }),
+        to: organisationDocumentLink(item),
+        documents: [],
+      };
+      owner.documents.push(documentName(item));
+      byOwner.set(key, owner);
     } else {
       const worker = byWorker.get(item.workerId) ?? { name: item.workerName, hasNoEstablishment: false, documents: [] };
       if (item.kind === 'establishment') worker.hasNoEstablishment = true;
-      else worker.documents.push(i18n.language === 'en' ? item.documentNameEn : item.documentNameJa);
+      else worker.documents.push(documentName(item));
       byWorker.set(item.workerId, worker);
     }
+  }
+  for (const [key, owner] of byOwner) {
+    const missing = t('checklist.documentsMissing', {
+      count: owner.documents.length,
+      documents: owner.documents.join(t('checklist.separator')),
+    });
+    lines.push({ key, text: owner.text(missing), to: owner.to });
   }
   const workerLines = [...byWorker.entries()].map(([workerId, worker]): ChecklistLine => {
     const parts = [

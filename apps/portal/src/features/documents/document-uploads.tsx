@@ -10,14 +10,14 @@ import {
 } from '@kyogikai/ui';
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../session/require-signed-in';
 import { type PortalOutputs, trpc } from '../../lib/trpc';
-import { clientCheck, documentDownloadUrl, type UploadOutcome, uploadDocument } from './upload-document';
+import { clientCheck, documentDownloadUrl, type UploadOutcome, type UploadTarget, uploadDocument } from './upload-document';
 import { StateText } from '../../lib/state-text';
 
 type TSlots = PortalOutputs['document']['slots'];
-type TRequiredSlot = TSlots['required'][number];
-type TOtherDocument = TSlots['others'][number];
+/** One document the council asks for, with its current file (the same shape for every scope). */
+export type TRequiredSlot = TSlots['required'][number];
+export type TOtherDocument = TSlots['others'][number];
 
 /** Where a file is on its way up. */
 interface UploadInProgress {
@@ -30,23 +30,48 @@ const NEW_OTHER = 'other:new';
 const OTHER_NAME_MAX = 100;
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-export interface WorkerDocumentsProps {
-  workerId: string;
-  workerName: string;
+export interface DocumentUploadsProps {
+  target: UploadTarget;
+  /** Keeps element ids unique when several owners' slots share one page ('' for a single owner). */
+  idPrefix: string;
+  slots: readonly TRequiredSlot[];
+  /** A worker's user-named documents; absent where there are none (establishments, the organisation). */
+  others?: readonly TOtherDocument[];
   isEditable: boolean;
   /** The section heading's id (the page renders the heading: the manual's ◆ label). */
   headingId: string;
+  /** The sentence of the delete dialog: whose file is going. */
+  deleteBody: (file: { name: string; fileName: string }) => string;
+  /** Re-reads whatever shows these files (slots, checklist, マイページ) after a change. */
+  onChanged: () => Promise<void>;
+  /** Whether to open with how uploading works (false where the page says it once for several owners). */
+  hasLead?: boolean;
+}
+
+/** The element id of a slot (a checklist link's hash points at it). */
+export function slotElementId(idPrefix: string, slotId: string): string {
+  return `document-${`${idPrefix}${slotId}`.replace(/[^a-zA-Z0-9-]/g, '-')}`;
 }
 
 /**
- * SPEC B4c: one slot per document the council asks for, plus any number of other documents with
- * a name the user types. Each file goes up on its own request with a progress bar; start, finish
- * and failure are said in a polite live region as well as on the slot.
+ * SPEC B4c: one slot per document the council asks for (of a worker, an establishment or the
+ * organisation), plus, for a worker, any number of other documents with a name the user types.
+ * Each file goes up on its own request with a progress bar; start, finish and failure are said in
+ * a polite live region as well as on the slot.
  */
-export function WorkerDocuments({ workerId, workerName, isEditable, headingId }: WorkerDocumentsProps) {
+export function DocumentUploads({
+  target,
+  idPrefix,
+  slots,
+  others,
+  isEditable,
+  headingId,
+  deleteBody,
+  onChanged,
+  hasLead = true,
+}: DocumentUploadsProps) {
   const { t, i18n } = useTranslation();
   const utils = trpc.useUtils();
-  const slots = trpc.document.slots.useQuery({ workerId }, { refetchOnMount: 'always' });
   const deleteDocument = trpc.document.delete.useMutation();
   const [uploads, setUploads] = useState<Record<string, UploadInProgress>>({});
   const [errors, setErrors] = useState<Record<string, Message>>({});
@@ -89,14 +114,7 @@ export function WorkerDocuments({ workerId, workerName, isEditable, headingId }:
     });
   }
 
-  async function refresh() {
-    await Promise.all([
-      utils.document.slots.invalidate({ workerId }),
-      utils.worker.list.invalidate(),
-      utils.application.checklist.invalidate(),
-      utils.mypage.get.invalidate(),
-    ]);
-  }
+  const id = (name: string) => `${idPrefix}${name}`;
 
   async function send(options: {
     slotId: string;
@@ -118,7 +136,7 @@ export function WorkerDocuments({ workerId, workerName, isEditable, headingId }:
     setUploads((current) => ({ ...current, [slotId]: { fileName: file.name, percent: 0, controller } }));
     say({ key: 'documents.startedAnnouncement', params: { name: documentLabel, fileName: file.name } });
     const outcome: UploadOutcome = await uploadDocument({
-      workerId,
+      target,
       documentKey,
       file,
       ...(documentName !== undefined ? { documentName } : {}),
@@ -136,7 +154,7 @@ export function WorkerDocuments({ workerId, workerName, isEditable, headingId }:
     });
     if (outcome.ok) {
       say({ key: 'documents.doneAnnouncement', params: { name: documentLabel, fileName: outcome.document.fileName } });
-      await refresh();
+      await onChanged();
       return true;
     }
     if ('aborted' in outcome) {
@@ -158,7 +176,7 @@ export function WorkerDocuments({ workerId, workerName, isEditable, headingId }:
       say({ key: 'documents.deletedAnnouncement', params: { name: pendingDelete.documentLabel, fileName: pendingDelete.fileName } });
       setError(pendingDelete.slotId, null);
       setPendingDelete(null);
-      await refresh();
+      await onChanged();
     } catch (error) {
       const summary = formErrorsFromApiError(error).summary ?? { key: 'common.internal' };
       setError(pendingDelete.slotId, summary);
@@ -169,25 +187,22 @@ export function WorkerDocuments({ workerId, workerName, isEditable, headingId }:
     }
   }
 
-  if (slots.isPending) return <Loading />;
-  if (slots.isError)
-    return <p role="alert">{translateMessage(t, i18n, formErrorsFromApiError(slots.error).summary ?? { key: 'common.internal' })}</p>;
-
-  const otherMaxBytes = Math.max(DEFAULT_MAX_BYTES, ...slots.data.required.map((slot) => slot.maxBytes));
-  const requiredCount = slots.data.required.filter((slot) => slot.required).length;
-  const doneCount = slots.data.required.filter((slot) => slot.required && slot.document).length;
+  const otherMaxBytes = Math.max(DEFAULT_MAX_BYTES, ...slots.map((slot) => slot.maxBytes));
+  const requiredCount = slots.filter((slot) => slot.required).length;
+  const doneCount = slots.filter((slot) => slot.required && slot.document).length;
 
   return (
     <>
-      {isEditable ? <p>{t('documents.lead')}</p> : null}
+      {isEditable && hasLead ? <p>{t('documents.lead')}</p> : null}
       <p>
         <strong>{t('documents.progress', { done: doneCount, total: requiredCount })}</strong>
       </p>
       <ul className="k-doc-slots" aria-labelledby={headingId}>
-        {slots.data.required.map((slot) => (
+        {slots.map((slot) => (
           <DocumentSlot
             key={slot.key}
             slotId={slot.key}
+            domPrefix={idPrefix}
             name={slotName(slot)}
             isRequired={slot.required}
             note={slot.noteJa}
@@ -205,116 +220,126 @@ export function WorkerDocuments({ workerId, workerName, isEditable, headingId }:
         ))}
       </ul>
 
-      <h3 id="other-documents-heading" className="k-subheading">
-        {t('documents.othersHeading')}
-      </h3>
-      {isEditable ? <p>{t('documents.othersLead')}</p> : null}
-      {slots.data.others.length > 0 ? (
-        <ul className="k-doc-slots" aria-labelledby="other-documents-heading">
-          {slots.data.others.map((other: TOtherDocument) => (
-            <DocumentSlot
-              key={other.id}
-              slotId={`other:${other.id}`}
-              name={other.customName ?? t('documents.otherUnnamed')}
-              stored={other}
-              upload={undefined}
-              error={errors[`other:${other.id}`]}
-              isEditable={isEditable}
-              onDelete={(stored) =>
-                setPendingDelete({
-                  id: stored.id,
-                  slotId: `other:${other.id}`,
-                  documentLabel: other.customName ?? t('documents.otherUnnamed'),
-                  fileName: stored.fileName,
-                })
-              }
-            />
-          ))}
-        </ul>
-      ) : (
-        <p className="k-muted">{t('documents.noOthers')}</p>
-      )}
-      {isEditable ? (
-        isAddingOther || uploads[NEW_OTHER] ? (
-          <div className="k-doc-slot k-doc-slot--new">
-            <TextField
-              id="other-document-name"
-              label={t('labels.documentName')}
-              hint={t('documents.otherNameHint')}
-              value={otherName}
-              onValueChange={(value) => {
-                setOtherName(value);
-                if (errors[NEW_OTHER]?.key === 'validation.required') setError(NEW_OTHER, null);
-              }}
-              inputRef={otherNameRef}
-              maxLength={OTHER_NAME_MAX}
-              isRequired
-              readOnly={Boolean(uploads[NEW_OTHER])}
-              error={errors[NEW_OTHER]?.key === 'validation.required' ? translateMessage(t, i18n, errors[NEW_OTHER]) : undefined}
-            />
-            <FilePicker
-              id="file-other-new"
-              buttonLabel={t('documents.chooseFile')}
-              accessibleLabel={t('documents.chooseFileFor', { name: otherName.trim() || t('documents.othersHeading') })}
-              upload={uploads[NEW_OTHER]}
-              uploadLabel={t('documents.uploadProgressLabel', { name: otherName.trim() })}
-              error={errors[NEW_OTHER] && errors[NEW_OTHER].key !== 'validation.required' ? errors[NEW_OTHER] : undefined}
-              errorId="other-new-error"
-              onFile={(file) => {
-                const name = otherName.trim();
-                if (!name) {
-                  setError(NEW_OTHER, { key: 'validation.required' });
-                  say({ key: 'documents.otherNameMissing' });
-                  otherNameRef.current?.focus();
-                  return;
-                }
-                void send({
-                  slotId: NEW_OTHER,
-                  documentKey: 'other',
-                  documentLabel: name,
-                  file,
-                  maxBytes: otherMaxBytes,
-                  documentName: name,
-                }).then((ok) => {
-                  if (!ok) return;
-                  setOtherName('');
-                  focusAddOtherRef.current = true;
-                  setIsAddingOther(false);
-                });
-              }}
-            />
-            {uploads[NEW_OTHER] ? null : (
+      {others === undefined ? null : (
+        <>
+          <h3 id={id('other-documents-heading')} className="k-subheading">
+            {t('documents.othersHeading')}
+          </h3>
+          {isEditable ? <p>{t('documents.othersLead')}</p> : null}
+          {others.length > 0 ? (
+            <ul className="k-doc-slots" aria-labelledby={id('other-documents-heading')}>
+              {others.map((other: TOtherDocument) => (
+                <DocumentSlot
+                  key={other.id}
+                  slotId={`other:${other.id}`}
+                  domPrefix={idPrefix}
+                  name={other.customName ?? t('documents.otherUnnamed')}
+                  stored={other}
+                  upload={undefined}
+                  error={errors[`other:${other.id}`]}
+                  isEditable={isEditable}
+                  onDelete={(stored) =>
+                    setPendingDelete({
+                      id: stored.id,
+                      slotId: `other:${other.id}`,
+                      documentLabel: other.customName ?? t('documents.otherUnnamed'),
+                      fileName: stored.fileName,
+                    })
+                  }
+                />
+              ))}
+            </ul>
+          ) : (
+            <p className="k-muted">{t('documents.noOthers')}</p>
+          )}
+          {isEditable ? (
+            isAddingOther || uploads[NEW_OTHER] ? (
+              <div className="k-doc-slot k-doc-slot--new">
+                <TextField
+                  id={id('other-document-name')}
+                  label={t('labels.documentName')}
+                  hint={t('documents.otherNameHint')}
+                  value={otherName}
+                  onValueChange={(value) => {
+                    setOtherName(value);
+                    if (errors[NEW_OTHER]?.key === 'validation.required') setError(NEW_OTHER, null);
+                  }}
+                  inputRef={otherNameRef}
+                  maxLength={OTHER_NAME_MAX}
+                  isRequired
+                  readOnly={Boolean(uploads[NEW_OTHER])}
+                  error={errors[NEW_OTHER]?.key === 'validation.required' ? translateMessage(t, i18n, errors[NEW_OTHER]) : undefined}
+                />
+                <FilePicker
+                  id={id('file-other-new')}
+                  buttonLabel={t('documents.chooseFile')}
+                  accessibleLabel={t('documents.chooseFileFor', { name: otherName.trim() || t('documents.othersHeading') })}
+                  upload={uploads[NEW_OTHER]}
+                  uploadLabel={t('documents.uploadProgressLabel', { name: otherName.trim() })}
+                  error={errors[NEW_OTHER] && errors[NEW_OTHER].key !== 'validation.required' ? errors[NEW_OTHER] : undefined}
+                  errorId={id('other-new-error')}
+                  onFile={(file) => {
+                    const name = otherName.trim();
+                    if (!name) {
+                      setError(NEW_OTHER, { key: 'validation.required' });
+                      say({ key: 'documents.otherNameMissing' });
+                      otherNameRef.current?.focus();
+                      return;
+                    }
+                    void send({
+                      slotId: NEW_OTHER,
+                      documentKey: 'other',
+                      documentLabel: name,
+                      file,
+                      maxBytes: otherMaxBytes,
+                      documentName: name,
+                    }).then((ok) => {
+                      if (!ok) return;
+                      setOtherName('');
+                      focusAddOtherRef.current = true;
+                      setIsAddingOther(false);
+                    });
+                  }}
+                />
+                {uploads[NEW_OTHER] ? null : (
+                  <p>
+                    <button
+                      type="button"
+                      className="k-button k-button--secondary k-button--small"
+                      onClick={() => {
+                        setOtherName('');
+                        setError(NEW_OTHER, null);
+                        focusAddOtherRef.current = true;
+                        setIsAddingOther(false);
+                      }}
+                    >
+                      {t('documents.cancelOther')}
+                    </button>
+                  </p>
+                )}
+              </div>
+            ) : (
               <p>
                 <button
+                  ref={addOtherButtonRef}
                   type="button"
-                  className="k-button k-button--secondary k-button--small"
-                  onClick={() => {
-                    setOtherName('');
-                    setError(NEW_OTHER, null);
-                    focusAddOtherRef.current = true;
-                    setIsAddingOther(false);
-                  }}
+                  className="k-button k-button--secondary"
+                  onClick={() => setIsAddingOther(true)}
                 >
-                  {t('documents.cancelOther')}
+                  {t('documents.addOther')}
                 </button>
               </p>
-            )}
-          </div>
-        ) : (
-          <p>
-            <button ref={addOtherButtonRef} type="button" className="k-button k-button--secondary" onClick={() => setIsAddingOther(true)}>
-              {t('documents.addOther')}
-            </button>
-          </p>
-        )
-      ) : null}
+            )
+          ) : null}
+        </>
+      )}
 
       <p className="k-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
 
       <ModalDialog
-        id="delete-document"
+        id={id('delete-document')}
         role="alertdialog"
         isOpen={pendingDelete !== null}
         title={t('documents.deleteTitle')}
@@ -335,11 +360,7 @@ export function WorkerDocuments({ workerId, workerName, isEditable, headingId }:
           </>
         }
       >
-        <p>
-          {pendingDelete
-            ? t('documents.deleteBody', { name: pendingDelete.documentLabel, fileName: pendingDelete.fileName, worker: workerName })
-            : null}
-        </p>
+        <p>{pendingDelete ? deleteBody({ name: pendingDelete.documentLabel, fileName: pendingDelete.fileName }) : null}</p>
       </ModalDialog>
     </>
   );
@@ -354,6 +375,8 @@ interface StoredDocument {
 
 interface DocumentSlotProps {
   slotId: string;
+  /** Prefix of the slot's element ids (see DocumentUploadsProps.idPrefix). */
+  domPrefix: string;
   name: string;
   isRequired?: boolean;
   note?: string | null;
@@ -366,12 +389,24 @@ interface DocumentSlotProps {
   onDelete: (stored: StoredDocument) => void;
 }
 
-function DocumentSlot({ slotId, name, isRequired, note, stored, upload, error, isEditable, onFile, onDelete }: DocumentSlotProps) {
+function DocumentSlot({
+  slotId,
+  domPrefix,
+  name,
+  isRequired,
+  note,
+  stored,
+  upload,
+  error,
+  isEditable,
+  onFile,
+  onDelete,
+}: DocumentSlotProps) {
   const { t, i18n } = useTranslation();
   const [isDragOver, setIsDragOver] = useState(false);
-  const domId = slotId.replace(/[^a-zA-Z0-9-]/g, '-');
-  const nameId = `document-${domId}-name`;
-  const errorId = `document-${domId}-error`;
+  const elementId = slotElementId(domPrefix, slotId);
+  const nameId = `${elementId}-name`;
+  const errorId = `${elementId}-error`;
   const canDrop = isEditable && onFile !== undefined && !upload;
 
   const dropHandlers = canDrop
@@ -393,7 +428,7 @@ function DocumentSlot({ slotId, name, isRequired, note, stored, upload, error, i
     : {};
 
   return (
-    <li id={`document-${domId}`} className={isDragOver ? 'k-doc-slot k-doc-slot--drop' : 'k-doc-slot'} {...dropHandlers}>
+    <li id={elementId} className={isDragOver ? 'k-doc-slot k-doc-slot--drop' : 'k-doc-slot'} {...dropHandlers}>
       <p className="k-doc-slot__name" id={nameId}>
         {name}
         {isRequired === true ? <span className="k-badge">{t('form.required')}</span> : null}
@@ -427,7 +462,7 @@ function DocumentSlot({ slotId, name, isRequired, note, stored, upload, error, i
         <div className="k-doc-slot__actions">
           {onFile ? (
             <FilePicker
-              id={`file-${domId}`}
+              id={`file-${elementId.slice('document-'.length)}`}
               buttonLabel={stored ? t('documents.replace') : t('documents.chooseFile')}
               accessibleLabel={stored ? t('documents.replaceFor', { name }) : t('documents.chooseFileFor', { name })}
               upload={upload}

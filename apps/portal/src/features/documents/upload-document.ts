@@ -11,9 +11,15 @@ export interface UploadedDocument {
 
 export type UploadOutcome = { ok: true; document: UploadedDocument } | { ok: false; message: Message } | { ok: false; aborted: true };
 
+/** Whose slot a file goes into (SPEC B4c): a worker's, an establishment's or the organisation's own. */
+export type UploadTarget =
+  | { scope: 'worker'; workerId: string }
+  | { scope: 'establishment'; establishmentId: string }
+  | { scope: 'organisation' };
+
 export interface UploadRequest {
-  workerId: string;
-  /** A required-document key of the tenant, or `other`. */
+  target: UploadTarget;
+  /** A required-document key of the tenant, or `other` (workers only). */
   documentKey: string;
   file: File;
   /** For `other`: the name the user typed. */
@@ -23,9 +29,15 @@ export interface UploadRequest {
   signal?: AbortSignal;
 }
 
-/** The upload route beside tRPC (same origin, same session cookie): PUT the raw PDF. */
-export function documentUploadUrl(workerId: string, documentKey: string): string {
-  return `${appLocation.prefix}/api/portal/files/workers/${encodeURIComponent(workerId)}/documents/${encodeURIComponent(documentKey)}`;
+/** The upload route beside tRPC (same origin, same session cookie): PUT the raw PDF. One route per scope. */
+export function documentUploadUrl(target: UploadTarget, documentKey: string): string {
+  const owner =
+    target.scope === 'worker'
+      ? `workers/${encodeURIComponent(target.workerId)}`
+      : target.scope === 'establishment'
+        ? `establishments/${encodeURIComponent(target.establishmentId)}`
+        : 'organisation';
+  return `${appLocation.prefix}/api/portal/files/${owner}/documents/${encodeURIComponent(documentKey)}`;
 }
 
 /** Where a stored document is opened (through the API, authorised and audited: SPEC G9). */
@@ -63,7 +75,7 @@ function messageFromBody(status: number, body: string): Message {
 export function uploadDocument(request: UploadRequest): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('PUT', documentUploadUrl(request.workerId, request.documentKey));
+    xhr.open('PUT', documentUploadUrl(request.target, request.documentKey));
     xhr.setRequestHeader('Content-Type', 'application/pdf');
     xhr.setRequestHeader('X-File-Name', encodeURIComponent(request.file.name));
     if (request.documentName !== undefined) xhr.setRequestHeader('X-Document-Name', encodeURIComponent(request.documentName));

@@ -19,6 +19,7 @@ export const ZDocumentSlotsOutput = z.object({
 
 /** 法人・事業所の書類: the organisation's slots and each establishment's. */
 export const ZOrganisationSlotsOutput = z.object({
+  establishmentDocuments: z.array(z.object({ key: z.string(), nameJa: z.string(), nameEn: z.string(), required: z.boolean() })),
   organisation: z.array(ZSlot),
   establishments: z.array(z.object({ id: z.uuid(), name: z.string(), workerCount: z.number().int(), slots: z.array(ZSlot) })),
 });
