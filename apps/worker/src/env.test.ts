@@ -5,6 +5,11 @@ const valid = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   SMTP_URL: 'smtps://user:secret@smtp.example.jp:465',
   DATABASE_APP_URL: 'postgres://kyogikai_app:secret@db.internal:5432/kyogikai',
+  S3_ENDPOINT: 'http://minio:9000',
+  S3_REGION: 'us-east-1',
+  S3_BUCKET: 'kyogikai',
+  S3_ACCESS_KEY_ID: 'kyogikai-app',
+  S3_SECRET_ACCESS_KEY: 'secret',
 };
 
 describe('parseWorkerEnv', () => {
@@ -23,7 +28,16 @@ describe('parseWorkerEnv', () => {
     })();
     expect(error).toBeInstanceOf(WorkerEnvError);
     const { problems, message } = error as WorkerEnvError;
-    expect(problems).toEqual(['REDIS_URL: missing', 'SMTP_URL: an smtp:// or smtps:// URL', 'DATABASE_APP_URL: missing']);
+    expect(problems).toEqual([
+      'REDIS_URL: missing',
+      'SMTP_URL: an smtp:// or smtps:// URL',
+      'DATABASE_APP_URL: missing',
+      'S3_ENDPOINT: missing',
+      'S3_REGION: missing',
+      'S3_BUCKET: missing',
+      'S3_ACCESS_KEY_ID: missing',
+      'S3_SECRET_ACCESS_KEY: missing',
+    ]);
     expect(message).not.toContain('hunter2');
   });
 });

@@ -8,6 +8,12 @@ const ZWorkerEnv = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }),
   /** As the app role (`kyogikai_app`), never the owner: row-level security must apply. */
   DATABASE_APP_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// URL' }),
+  /** The object store the API reads certificates from (same settings as the API's S3_*). */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }),
+  S3_REGION: z.string().min(1),
+  S3_BUCKET: z.string().min(3),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
   /** Optional BullMQ key prefix; must equal the API's. */
   MAIL_QUEUE_PREFIX: z
     .string()

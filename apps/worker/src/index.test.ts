@@ -40,6 +40,15 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+// The certificate store's settings; nothing in these tests stores a certificate (see apps/api/test/certificate-*.test.ts).
+const S3_ENV = {
+  S3_ENDPOINT: 'http://127.0.0.1:9',
+  S3_REGION: 'us-east-1',
+  S3_BUCKET: 'kyogikai',
+  S3_ACCESS_KEY_ID: 'unused',
+  S3_SECRET_ACCESS_KEY: 'unused',
+};
+
 describe('worker entry point (src/index.ts)', () => {
   it('refuses to start on a broken environment and names every problem', async () => {
     const run = runWorker({ SMTP_URL: 'http://mail.example.jp' });
@@ -47,10 +56,11 @@ describe('worker entry point (src/index.ts)', () => {
     expect(run.output()).toContain('REDIS_URL: missing');
     expect(run.output()).toContain('SMTP_URL: an smtp:// or smtps:// URL');
     expect(run.output()).toContain('DATABASE_APP_URL: missing');
+    expect(run.output()).toContain('S3_BUCKET: missing');
   });
 
   it('refuses to start when the database role could bypass row-level security', async () => {
-    const run = runWorker({ REDIS_URL: SHARED_REDIS_URL, SMTP_URL: 'smtp://127.0.0.1:2525', DATABASE_APP_URL: testAdminUrl() });
+    const run = runWorker({ REDIS_URL: SHARED_REDIS_URL, SMTP_URL: 'smtp://127.0.0.1:2525', DATABASE_APP_URL: testAdminUrl(), ...S3_ENV });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('refusing to start: unsafe database role');
     expect(run.output()).toContain('superuser');
@@ -70,11 +80,12 @@ describe('worker entry point (src/index.ts)', () => {
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
       DATABASE_APP_URL: testDb.appUrl,
       MAIL_QUEUE_PREFIX: prefix,
+      ...S3_ENV,
     });
     cleanups.push(async () => {
       if (run.child.exitCode === null) run.child.kill('SIGKILL');
     });
-    await waitForOutput(run, 'mail worker and outbox relay started');
+    await waitForOutput(run, 'mail worker, certificate worker and outbox relay started');
 
     // A state change that mails someone commits its mail to the outbox; the worker does the rest.
     const signInUrl = `${tenant.publicOrigin}/admin/sign-in`;

@@ -1,9 +1,11 @@
 // Production entry point: `tsx apps/worker/src/index.ts`. Loads the environment, refuses to start
-// on a database role that would bypass row-level security, then relays the outbox and sends mail
-// until SIGTERM.
+// on a database role that would bypass row-level security, then relays the outbox, generates
+// certificates and sends mail until SIGTERM.
 import { assertSafeAppRole, createPostgresDatabase } from '@kyogikai/db';
 import nodemailer from 'nodemailer';
 import { parseWorkerEnv, WorkerEnvError } from './env';
+import { startQueuedCertificateGeneration } from './certificate/certificate-generation';
+import { createS3CertificateStore } from './certificate/s3-certificate-store';
 import { startQueuedMailDelivery } from './mail-delivery';
 
 function log(level: 'info' | 'error', message: string, details: object = {}) {
@@ -37,16 +39,27 @@ async function main() {
     warn: (details: object, message: string) => log('error', message, details),
     error: (details: object, message: string) => log('error', message, details),
   };
-  // The outbox relay and the mail worker: committed outbox rows → queue → SMTP.
+  const prefix = env.MAIL_QUEUE_PREFIX === undefined ? {} : { prefix: env.MAIL_QUEUE_PREFIX };
+  // Certificates (ADR 018): certificate queue → render → object store, the member's mail into the outbox.
+  const store = createS3CertificateStore({
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+  });
+  const certificates = startQueuedCertificateGeneration({ database, store, logger, connection: env.REDIS_URL, ...prefix });
+  // The outbox relay (both kinds) and the mail worker: committed outbox rows → queue → SMTP.
   const delivery = startQueuedMailDelivery({
     database,
     transport,
     logger,
     connection: env.REDIS_URL,
-    ...(env.MAIL_QUEUE_PREFIX === undefined ? {} : { prefix: env.MAIL_QUEUE_PREFIX }),
+    certificates: certificates.queue,
+    ...prefix,
   });
-  await delivery.worker.waitUntilReady();
-  log('info', 'mail worker and outbox relay started');
+  await Promise.all([delivery.worker.waitUntilReady(), certificates.worker.waitUntilReady()]);
+  log('info', 'mail worker, certificate worker and outbox relay started');
 
   let isStopping = false;
   const stop = async (signal: string) => {
@@ -54,6 +67,8 @@ async function main() {
     isStopping = true;
     log('info', 'stopping', { signal });
     await delivery.close();
+    await certificates.close();
+    store.close();
     transport.close();
     await database.close();
     log('info', 'stopped');

@@ -1,6 +1,7 @@
 import type { Database } from '@kyogikai/db';
 import { emailTemplateCatalog } from '@kyogikai/email';
 import {
+  type CertificateQueue,
   consoleJobLogger,
   createBullMqJobQueue,
   createInlineJobQueue,
@@ -35,6 +36,8 @@ interface MailDeliveryOptions {
   config?: TMailQueueConfig;
   /** Pause of the outbox relay between rounds with nothing to do. */
   relayIdleMs?: number;
+  /** The certificate queue the relay also feeds (certificate-generation.ts); without it certificate rows wait. */
+  certificates?: CertificateQueue;
 }
 
 function outboxProcessor(options: MailDeliveryOptions) {
@@ -48,6 +51,7 @@ function startRelay(options: MailDeliveryOptions, jobs: JobQueue, logger: TJobLo
     database: options.database,
     jobs,
     logger,
+    ...(options.certificates ? { certificates: options.certificates } : {}),
     ...(options.relayIdleMs ? { idleMs: options.relayIdleMs } : {}),
   });
   relay.start();

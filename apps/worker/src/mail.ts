@@ -11,3 +11,13 @@ export { startMailWorker, type TMailWorker, type TStartMailWorkerOptions } from 
 export { type MailDelivery, startInlineMailDelivery, startQueuedMailDelivery } from './mail-delivery';
 export { createOutboxMailProcessor } from './outbox/outbox-mail-processor';
 export { createOutboxRelay, type OutboxRelay } from './outbox/relay-outbox';
+export {
+  type CertificateGeneration,
+  startInlineCertificateGeneration,
+  startQueuedCertificateGeneration,
+} from './certificate/certificate-generation';
+export {
+  type CertificateFileStore,
+  certificateObjectKey,
+  createCertificateProcessor,
+} from './certificate/generate-certificate';

@@ -8,9 +8,10 @@ import {
   switchPgliteToAppRole,
   type TenantRecord,
 } from '@kyogikai/db';
-import { startInlineMailDelivery } from '@kyogikai/worker/mail';
+import { startInlineCertificateGeneration, startInlineMailDelivery } from '@kyogikai/worker/mail';
 import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import { certificateFileStoreOf } from '../certificates/certificate-file-store';
 import { resolveDataDir, type TApiEnv } from '../env';
 import { startMailCatcher } from '../mail/mail-catcher';
 import { startEmbeddedS3 } from '../storage/embedded-s3';
@@ -58,8 +59,16 @@ export async function startEmbeddedServices(env: EmbeddedEnv): Promise<ServerSer
     shutdown.add(() => storage.close());
     const catcher = await startMailCatcher(path.join(dataDir, 'mail'));
     shutdown.add(() => catcher.close());
+    // Certificates are rendered in this process too (inline queue), into the embedded store.
+    const certificates = startInlineCertificateGeneration({ database, store: certificateFileStoreOf(storage) });
+    shutdown.add(() => certificates.close());
     // Outbox relay and mail processor in this process; mail lands in the catcher's folder.
-    const delivery = startInlineMailDelivery({ database, transport: nodemailer.createTransport(catcher.smtpUrl), relayIdleMs: 500 });
+    const delivery = startInlineMailDelivery({
+      database,
+      transport: nodemailer.createTransport(catcher.smtpUrl),
+      relayIdleMs: 500,
+      certificates: certificates.queue,
+    });
     shutdown.add(() => delivery.close());
     const { jobs } = delivery;
 

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { assertSafeAppRole, createPostgresDatabase, type Database } from '@kyogikai/db';
 import { emailTemplateCatalog } from '@kyogikai/email';
 import { createBullMqJobQueue, type JobQueue } from '@kyogikai/jobs';
-import { startQueuedMailDelivery } from '@kyogikai/worker/mail';
+import { startQueuedCertificateGeneration, startQueuedMailDelivery } from '@kyogikai/worker/mail';
 import nodemailer from 'nodemailer';
+import { certificateFileStoreOf } from '../certificates/certificate-file-store';
 import type { TApiEnv } from '../env';
 import { resolveDataDir } from '../env';
 import { startMailCatcher } from '../mail/mail-catcher';
@@ -91,9 +92,23 @@ export async function createServerServices(env: TApiEnv): Promise<ServerServices
     const catcher = await startMailCatcher(path.join(dataDir, 'mail'));
     shutdown.add(() => catcher.close());
     const prefix = `kyogikai-test-${process.pid}-${Date.now()}`;
-    // This process plays the worker too: outbox relay, queue and mail processor.
+    // This process plays the worker too: outbox relay, queues, certificate and mail processors.
+    const certificates = startQueuedCertificateGeneration({
+      database,
+      store: certificateFileStoreOf(storage),
+      connection: env.REDIS_URL,
+      prefix,
+    });
+    shutdown.add(() => certificates.close());
     const transport = nodemailer.createTransport(catcher.smtpUrl);
-    const delivery = startQueuedMailDelivery({ database, transport, connection: env.REDIS_URL, prefix, relayIdleMs: 200 });
+    const delivery = startQueuedMailDelivery({
+      database,
+      transport,
+      connection: env.REDIS_URL,
+      prefix,
+      relayIdleMs: 200,
+      certificates: certificates.queue,
+    });
     shutdown.add(() => delivery.close());
     const { jobs } = delivery;
     return { database, storage, jobs, mailboxDirectory: catcher.directory, bannerLines: [], close: () => shutdown.close() };

@@ -4,7 +4,6 @@ import { formatSeireki, formatWareki, type TCertificateSnapshot } from '@kyogika
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import subsetFont from 'subset-font';
 import { groupVerificationCode } from './verification-code';
 
 /**
@@ -35,6 +34,16 @@ export class CertificateGlyphError extends Error {
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * subset-font 2.9.0 ships no types (and a `.d.ts` of ours would not reach the API's compile, which
+ * includes this file): loaded through require with the signature this file uses.
+ */
+const subsetFont = require('subset-font') as (
+  font: Buffer,
+  text: string,
+  options: { targetFormat: 'truetype' | 'sfnt' | 'woff' | 'woff2' },
+) => Promise<Buffer>;
 const FONT_FILES = {
   regular: '@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf',
   bold: '@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf',

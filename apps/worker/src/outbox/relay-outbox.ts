@@ -1,10 +1,20 @@
 import { type Database, markOutboxAttemptFailed, unsafeListPendingOutbox, unsafeMarkOutboxEnqueued, withTenant } from '@kyogikai/db';
-import { consoleJobLogger, InvalidJobPayloadError, type JobQueue, type TJobLogger, type TMailJob } from '@kyogikai/jobs';
+import {
+  type CertificateQueue,
+  consoleJobLogger,
+  InvalidJobPayloadError,
+  type JobQueue,
+  type TCertificateJob,
+  type TJobLogger,
+  type TMailJob,
+} from '@kyogikai/jobs';
 
 export interface OutboxRelayOptions {
   /** The app-role database; pending rows are read through the narrow cross-tenant functions. */
   database: Database;
   jobs: JobQueue;
+  /** Where rows of kind `certificate` go (ADR 018); without it they stay pending for a relay that has one. */
+  certificates?: CertificateQueue;
   batchSize?: number;
   /** Pause between rounds when there was nothing to do or the queue was unreachable. */
   idleMs?: number;
@@ -12,7 +22,8 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Moves committed outbox rows into the mail queue (issue 3 item 5). A state change writes its mail
+ * Moves committed outbox rows into their queue by kind: mail into the mail queue (issue 3 item 5),
+ * certificates into the certificate queue (ADR 018). A state change writes its mail
  * to the outbox in its own transaction, so it commits even when Redis or SMTP is down; this relay
  * keeps trying and the mail goes out when they are back. Enqueueing is idempotent (the job id is
  * the message id), so two relays, or a relay that crashed between enqueueing and marking, never
@@ -33,23 +44,27 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
     let rejected = 0;
     let queueError = false;
     for (const row of pending) {
-      // Certificate rows (ADR 018) wait for the certificate queue's relay; they stay pending.
-      if (row.kind !== 'mail') continue;
-      const job = row.payload as TMailJob;
+      const payload = row.payload as { messageId: string };
       try {
-        await options.jobs.enqueueMail(job);
+        if (row.kind === 'mail') {
+          await options.jobs.enqueueMail(row.payload as TMailJob);
+        } else if (row.kind === 'certificate' && options.certificates) {
+          await options.certificates.enqueueCertificate(row.payload as TCertificateJob);
+        } else {
+          continue;
+        }
         enqueued.push(row.id);
       } catch (error) {
         if (error instanceof InvalidJobPayloadError) {
           // Retrying cannot fix a payload the queue refuses: show it to staff as failed.
           rejected++;
           await withTenant(options.database, row.tenantId, (tx) =>
-            markOutboxAttemptFailed(tx, job.messageId, `refused by the mail queue: ${error.message}`, { final: true }),
+            markOutboxAttemptFailed(tx, payload.messageId, `refused by the ${row.kind} queue: ${error.message}`, { final: true }),
           );
           continue;
         }
         queueError = true;
-        logger.warn({ err: error, outboxId: row.id }, 'mail queue unreachable; outbox rows stay pending');
+        logger.warn({ err: error, outboxId: row.id, kind: row.kind }, 'queue unreachable; outbox rows stay pending');
         break;
       }
     }
