@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ApplicationChecklist } from '../features/application/application-checklist';
+import { ReturnedMessage } from '../features/application/returned-message';
 import { OrganisationDocumentsCard } from '../features/documents/organisation-documents-card';
 import { CertificateSection, ReissueRequestButton } from '../features/certificate/certificate-section';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
@@ -197,7 +198,7 @@ function NextAction({ data }: { data: TMyPage }) {
   if (data.step1MissingFields.length > 0) {
     return (
       <>
-        {isReturned ? <p>{t('myPage.returned')}</p> : null}
+        {isReturned ? <ReturnedMessage /> : null}
         <p>{t('myPage.nextStep1')}</p>
         <h3 className="k-subheading">{t('myPage.missingHeading')}</h3>
         <ul>
@@ -216,7 +217,7 @@ function NextAction({ data }: { data: TMyPage }) {
   const isStep2Done = data.steps.some((step) => step.key === 'step2' && step.status === 'done');
   return (
     <>
-      {isReturned ? <p>{t('myPage.returned')}</p> : null}
+      {isReturned ? <ReturnedMessage /> : null}
       <p>{isStep2Done ? t('myPage.nextSubmit') : t('myPage.nextStep2')}</p>
       <ul className="k-link-list">
         {isStep2Done ? null : (

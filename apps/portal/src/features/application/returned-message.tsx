@@ -1,0 +1,26 @@
+import { formatDateTime } from '@kyogikai/ui';
+import { useTranslation } from 'react-i18next';
+import { trpc } from '../../lib/trpc';
+
+/**
+ * SPEC C1: while the application is returned for correction, what the secretariat asked to fix,
+ * as they wrote it (also mailed), and how to hand it in again.
+ */
+export function ReturnedMessage() {
+  const { t, i18n } = useTranslation();
+  const status = trpc.application.status.useQuery(undefined, { refetchOnMount: 'always' });
+  const application = status.data;
+  if (application?.state !== 'returned' || !application.returnedMessage) return null;
+  return (
+    <section className="k-notice" aria-labelledby="returned-message-heading">
+      <h3 id="returned-message-heading" className="k-subheading">
+        {t('myPage.returnedMessageHeading')}
+      </h3>
+      {application.returnedAt ? <p className="k-hint">{formatDateTime(application.returnedAt, i18n.language)}</p> : null}
+      <p lang="ja" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {application.returnedMessage}
+      </p>
+      <p>{t('myPage.returnedHowToResubmit')}</p>
+    </section>
+  );
+}
