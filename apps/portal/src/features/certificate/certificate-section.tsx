@@ -34,10 +34,10 @@ export function CertificateSection() {
   const status = useCertificateStatus();
   const data = status.data;
   if (!data || (!data.certificate && !data.openReissueRequest)) return null;
-  return <CertificateCard data={data} onChanged={() => void status.refetch()} />;
+  return <CertificateCard data={data} refetch={async () => (await status.refetch()).data} />;
 }
 
-function CertificateCard({ data, onChanged }: { data: TCertificateStatus; onChanged: () => void }) {
+function CertificateCard({ data, refetch }: { data: TCertificateStatus; refetch: () => Promise<TCertificateStatus | undefined> }) {
   const { t, i18n } = useTranslation();
   const [isDownloading, setIsDownloading] = useState(false);
   const [problem, setProblem] = useState<Message | null>(null);
@@ -50,9 +50,19 @@ function CertificateCard({ data, onChanged }: { data: TCertificateStatus; onChan
     setProblem(null);
     const outcome = await downloadCertificateFile();
     setIsDownloading(false);
-    if (outcome.ok) setDownloadedName(outcome.fileName);
-    else setProblem(outcome.message);
-    onChanged();
+    if (!outcome.ok) {
+      setProblem(outcome.message);
+      void refetch();
+      return;
+    }
+    setDownloadedName(outcome.fileName);
+    // The API records the download just after the last byte has left it, so the first re-read may
+    // come a moment too early: ask again briefly until it shows who downloaded it and when.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const latest = await refetch();
+      if (latest?.certificate?.stage !== 'ready') return;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
   }
 
   return (
