@@ -344,6 +344,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     title: 'Corporation and establishment documents',
     lead: 'Besides each worker’s documents, this council asks for documents of your corporation (the applicant) and of each accepting establishment. Upload them as PDF files.',
     leadLocked: 'The corporation and establishment documents you applied with. They cannot be changed while under review.',
+    none: 'This council does not ask for documents of the corporation or of establishments.',
     organisationHeading: 'Documents of the corporation',
     establishmentsHeading: 'Documents of each accepting establishment',
     establishmentsLead: 'Every accepting establishment where a Specified Skilled Worker is registered needs: {{documents}}',

@@ -348,6 +348,7 @@ export const portalJa = {
     title: '法人・事業所の書類',
     lead: 'この協議会では、特定技能外国人ごとの書類のほかに、法人（申請者）としての書類と、受入れ事業所ごとの書類の提出が必要です。PDFファイルでアップロードしてください。',
     leadLocked: '申請した法人・事業所の書類です。審査中は変更できません。',
+    none: 'この協議会では、法人・事業所の書類の提出は必要ありません。',
     organisationHeading: '法人の書類',
     establishmentsHeading: '受入れ事業所ごとの書類',
     establishmentsLead: '特定技能外国人が登録されている受入れ事業所ごとに、次の書類が必要です：{{documents}}',

@@ -70,6 +70,10 @@ function OrganisationDocuments({ data, isEditable }: { data: TOrganisationSlots;
     return () => window.clearTimeout(timer);
   }, [location.hash]);
 
+  // Reached by its address in a council that asks for no such documents.
+  if (data.organisation.length === 0 && data.establishmentDocuments.length === 0)
+    return <p className="k-lead">{t('organisationDocuments.none')}</p>;
+
   return (
     <>
       <p className="k-lead">{isEditable ? t('organisationDocuments.lead') : t('organisationDocuments.leadLocked')}</p>
