@@ -128,6 +128,20 @@ describe('C4 the certificate downloads once: streamed, claimed, counted when com
     });
   });
 
+  it('C4 a HEAD request (link preview, download manager) does not use up the one download', async () => {
+    const { m, certificate } = await memberWithCertificate('cert-head', 'KAIGO-000109');
+    const head = await api.app.request(`/t/${api.tenantA.slug}/api/portal/files/certificate`, {
+      method: 'HEAD',
+      headers: { cookie: m.cookie },
+    });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET');
+    expect(await certificateRow(api, certificate.id)).toMatchObject({ state: 'issued', downloadClaimId: null });
+    expect(await auditOf(certificate.id)).toEqual([]);
+    const response = await downloadCertificate(api, api.tenantA, m.cookie);
+    expect(Buffer.from(await response.arrayBuffer()).equals(certificate.bytes)).toBe(true);
+  });
+
   it('C4 five simultaneous requests: one complete file, four refusals (409 downloadInProgress); then it is downloaded', async () => {
     const { m, certificate } = await memberWithCertificate('cert-race', 'KAIGO-000102');
     const responses = await Promise.all(Array.from({ length: 5 }, () => downloadCertificate(api, api.tenantA, m.cookie)));

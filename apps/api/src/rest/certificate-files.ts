@@ -47,6 +47,12 @@ export function certificateFileRoutes(
   const routes = new Hono<MemberEnv>();
   routes.use('*', ...requireMember(deps, 'download_certificate'));
   routes.get('/', async (c) => {
+    // Hono answers HEAD with the GET handler and drops the body: that would use up the one download
+    // without sending a byte (a link preview or download manager probing the address).
+    if (c.req.method === 'HEAD') {
+      c.header('Allow', 'GET');
+      return c.body(null, 405);
+    }
     const who: CertificateDownloader = {
       tenantId: c.var.tenant.id,
       organisationId: c.var.organisationId,
