@@ -181,6 +181,22 @@ describe('B4c, B5, G9 documents of an establishment and of the organisation (外
     expect((await auditOf(gaishoku, registerDoc.id)).map((event) => event.action)).toEqual(['document.uploaded', 'document.deleted']);
   });
 
+  it('B4c two uploads into the organisation’s slot at once leave one current file and one object (the other replaced or refused 409)', async () => {
+    const m = await member(gaishoku, 'shokudo-race');
+    const statuses = await Promise.all(
+      [1, 2].map(
+        async (n) => (await put(api, gaishoku, `organisation/documents/${REGISTER}`, makePdf({ padBytes: n * 1000 }), m.cookie)).status,
+      ),
+    );
+    expect(statuses).toContain(201);
+    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+    const current = await withTenant(api.testDb.app, gaishoku.id, (tx) =>
+      tx.select().from(schema.documents).where(eq(schema.documents.organisationId, m.organisationId)),
+    );
+    expect(current.filter((row) => row.scope === 'organisation' && !row.replacedAt && !row.deletedAt)).toHaveLength(1);
+    await expect.poll(() => objectsOf(m).then((keys) => keys.length)).toBe(1);
+  });
+
   it('B4c user-named (other) documents and other scopes’ keys are not slots of an establishment or the organisation', async () => {
     const before = await objectsOf(a);
     for (const path of [
