@@ -10,6 +10,7 @@ import { i18n } from './i18n';
 import { appLocation, trpcTransport } from './lib/platform';
 import { createAdminTrpcClient, trpc } from './lib/trpc';
 import { ApplicationDetailPage } from './routes/application-detail';
+import { ApplicationsPage } from './routes/applications';
 import { DashboardPage } from './routes/dashboard';
 import { NotFoundPage } from './routes/not-found';
 import { ReissueRequestsPage } from './routes/reissue-requests';
@@ -48,6 +49,7 @@ const router = createBrowserRouter(
         { index: true, element: <DashboardPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'staff', element: <StaffPage /> },
+        { path: 'applications', element: <ApplicationsPage /> },
         { path: 'reissue-requests', element: <ReissueRequestsPage /> },
         { path: 'applications/:applicationId', element: <ApplicationDetailPage /> },
         { path: '*', element: <NotFoundPage /> },

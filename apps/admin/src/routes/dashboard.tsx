@@ -1,6 +1,7 @@
 import { Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { ApplicationStats } from '../features/queue/application-stats';
 import { useCurrentUser } from '../features/session/use-session';
 import { useTenantName } from '../lib/use-tenant';
 
@@ -22,6 +23,8 @@ export function DashboardPage() {
   if (!me.data) return <Navigate to="/sign-in" replace />;
 
   const { user } = me.data;
+  // The queue and its figures are for the staff who handle applications (issue 6).
+  const isQueueRole = user.role === 'secretariat' || user.role === 'ministry';
   return (
     <>
       <PageHeading>{t('dashboard.title')}</PageHeading>
@@ -41,21 +44,31 @@ export function DashboardPage() {
           <dd>{user.email}</dd>
         </dl>
       </section>
-      {user.role === 'secretariat' || user.role === 'tenant_admin' ? (
+      {isQueueRole || user.role === 'tenant_admin' ? (
         <nav className="k-card" aria-labelledby="dashboard-nav-heading">
           <h2 id="dashboard-nav-heading" className="k-card__title">
             {t('dashboard.menuHeading')}
           </h2>
           <ul>
-            <li>
-              <Link to="/staff">{t('staffPage.title')}</Link>
-            </li>
-            <li>
-              <Link to="/reissue-requests">{t('reissuePage.title')}</Link>
-            </li>
+            {isQueueRole ? (
+              <li>
+                <Link to="/applications">{t('queue.menuLink')}</Link>
+              </li>
+            ) : null}
+            {user.role === 'secretariat' || user.role === 'tenant_admin' ? (
+              <>
+                <li>
+                  <Link to="/staff">{t('staffPage.title')}</Link>
+                </li>
+                <li>
+                  <Link to="/reissue-requests">{t('reissuePage.title')}</Link>
+                </li>
+              </>
+            ) : null}
           </ul>
         </nav>
       ) : null}
+      {isQueueRole ? <ApplicationStats /> : null}
     </>
   );
 }
