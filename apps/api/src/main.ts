@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { defaultThrottlePolicy } from './auth/sign-in-throttle';
 import { createServerServices } from './bootstrap/server-services';
 import { systemClock } from './clock';
+import { startDocumentSweep } from './documents/sweep-document-objects';
 import { InvalidEnvironmentError, parseApiEnv, type TApiEnv } from './env';
 import { preloadPostalData } from './postal/lookup-postal-code';
 
@@ -39,6 +40,8 @@ export async function startApi(env: TApiEnv) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
   });
+  // Leftovers of crashed uploads (ADR 017): swept a minute after start, then hourly.
+  const sweep = startDocumentSweep({ database: services.database, storage: services.storage, clock: systemClock });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   return {
@@ -46,6 +49,7 @@ export async function startApi(env: TApiEnv) {
     bannerLines: services.bannerLines,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sweep.close();
       await services.close();
     },
   };

@@ -45,7 +45,11 @@ export interface FileStore {
   delete(key: string): Promise<void>;
   /** Keys under a prefix (tests and operator checks; not used on request paths). */
   list(prefix: string): Promise<string[]>;
+  /** Objects under a prefix with their last-modified time, a page at a time (the sweep). */
+  listObjects(prefix: string): AsyncIterable<StoredObject>;
 }
+
+export type StoredObject = { key: string; lastModified: Date };
 
 /**
  * lib-storage collects each part in memory before sending it (and concatenates the chunks it
@@ -144,6 +148,16 @@ export function createObjectStorage(settings: S3Settings) {
       } while (token);
       return keys;
     },
+    async *listObjects(prefix: string): AsyncIterable<StoredObject> {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const item of page.Contents ?? []) {
+          if (item.Key && item.LastModified) yield { key: item.Key, lastModified: item.LastModified };
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
     close(): void {
       client.destroy();
     },
@@ -156,5 +170,16 @@ export function unavailableFileStore(): FileStore {
   const fail = async (): Promise<never> => {
     throw new Error('no object storage configured for this test');
   };
-  return { health: async () => 'ok', putStream: fail, getStream: fail, getRange: fail, copy: fail, delete: fail, list: fail };
+  return {
+    health: async () => 'ok',
+    putStream: fail,
+    getStream: fail,
+    getRange: fail,
+    copy: fail,
+    delete: fail,
+    list: fail,
+    listObjects: () => ({
+      [Symbol.asyncIterator]: () => ({ next: fail }),
+    }),
+  };
 }

@@ -1,0 +1,145 @@
+import { type Database, isUuid, schema, withTenant } from '@kyogikai/db';
+import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import type { Clock } from '../clock';
+import type { FileStore } from '../storage/object-storage';
+import { purgeDocumentObjects } from './document-files';
+
+/**
+ * How old a leftover must be before the sweep touches it. An upload in flight has its quarantine
+ * object, then its final object before its row commits, for at most the length of one upload; an
+ * hour is far beyond that, so the sweep never races a request.
+ */
+export const SWEEP_GRACE_MS = 60 * 60 * 1000;
+
+export type SweepReport = {
+  tenants: number;
+  /** Rows marked replaced or removed whose object was deleted now (with the row). */
+  purgedRows: number;
+  /** Quarantine objects a crashed upload left behind. */
+  quarantineObjects: number;
+  /** Objects under documents/ that no row names (an upload that died between copy and commit). */
+  orphanObjects: number;
+  /** Objects that could not be deleted this time; the next sweep tries again. */
+  failures: number;
+};
+
+const DOCUMENT_KEY = /^tenants\/[0-9a-f-]{36}\/organisations\/[0-9a-f-]{36}\/(documents|quarantine)\/[0-9a-f-]{36}\.pdf$/;
+const BATCH = 500;
+
+/**
+ * Deletes what the upload path could not clean up itself (ADR 017): a process that dies mid-upload
+ * leaves a quarantine object, or a stored object whose row never committed; a failed object delete
+ * leaves a row marked replaced_at / deleted_at. Normal operation leaves none of these, so the sweep
+ * usually finds nothing. Only document and quarantine keys are considered (certificates have their
+ * own life cycle), only after SWEEP_GRACE_MS, and every delete is idempotent, so two API processes
+ * sweeping at once do no harm.
+ */
+export async function sweepDocumentObjects(deps: { database: Database; storage: FileStore; clock: Clock }): Promise<SweepReport> {
+  const report: SweepReport = { tenants: 0, purgedRows: 0, quarantineObjects: 0, orphanObjects: 0, failures: 0 };
+  const cutoff = new Date(deps.clock.now().getTime() - SWEEP_GRACE_MS);
+  const d = schema.documents;
+
+  /** Old objects under documents/ of one tenant, checked against its rows a batch at a time. */
+  let tenantId: string | null = null;
+  let candidates: string[] = [];
+  const checkCandidates = async () => {
+    const keys = candidates;
+    candidates = [];
+    if (tenantId === null || keys.length === 0) return;
+    const known = await withTenant(deps.database, tenantId, (tx) =>
+      tx.select({ objectKey: d.objectKey }).from(d).where(inArray(d.objectKey, keys)),
+    );
+    const named = new Set(known.map((row) => row.objectKey));
+    for (const key of keys) {
+      if (named.has(key)) continue;
+      if (await deleteQuietly(deps.storage, key)) report.orphanObjects += 1;
+      else report.failures += 1;
+    }
+  };
+  /** Rows of the tenant whose object delete failed earlier: the object goes, then the row. */
+  const purgeMarkedRows = async (id: string) => {
+    const marked = await withTenant(deps.database, id, (tx) =>
+      tx
+        .select({ id: d.id, organisationId: d.organisationId, objectKey: d.objectKey })
+        .from(d)
+        .where(or(and(isNotNull(d.replacedAt), lt(d.replacedAt, cutoff)), and(isNotNull(d.deletedAt), lt(d.deletedAt, cutoff)))),
+    );
+    for (const row of marked) {
+      await purgeDocumentObjects(deps, { tenantId: id, organisationId: row.organisationId }, [row]);
+      const [still] = await withTenant(deps.database, id, (tx) => tx.select({ id: d.id }).from(d).where(eq(d.id, row.id)));
+      if (still) report.failures += 1;
+      else report.purgedRows += 1;
+    }
+  };
+  const finishTenant = async () => {
+    if (tenantId === null) return;
+    await checkCandidates();
+    await purgeMarkedRows(tenantId);
+  };
+
+  // The tenants are those with files: keys are listed in order, so each tenant's objects come together.
+  // (A marked row whose object is already gone is harmless: every query skips replaced and deleted rows.)
+  for await (const object of deps.storage.listObjects('tenants/')) {
+    const match = DOCUMENT_KEY.exec(object.key);
+    const objectTenant = object.key.split('/')[1] ?? '';
+    if (objectTenant !== tenantId && isUuid(objectTenant)) {
+      await finishTenant();
+      tenantId = objectTenant;
+      report.tenants += 1;
+    }
+    if (!match || object.lastModified >= cutoff) continue;
+    if (match[1] === 'quarantine') {
+      if (await deleteQuietly(deps.storage, object.key)) report.quarantineObjects += 1;
+      else report.failures += 1;
+      continue;
+    }
+    candidates.push(object.key);
+    if (candidates.length >= BATCH) await checkCandidates();
+  }
+  await finishTenant();
+  return report;
+}
+
+async function deleteQuietly(storage: FileStore, key: string): Promise<boolean> {
+  try {
+    await storage.delete(key);
+    return true;
+  } catch (error) {
+    console.error(`sweep: object ${key} not deleted`, error);
+    return false;
+  }
+}
+
+/**
+ * Runs the sweep a minute after start and then every `intervalMs` (hourly by default) in the API
+ * process, which owns documents in every mode. A failed run is logged and tried again next time.
+ */
+export function startDocumentSweep(
+  deps: { database: Database; storage: FileStore; clock: Clock },
+  options: { intervalMs?: number; firstRunMs?: number; log?: (report: SweepReport) => void } = {},
+): { close(): Promise<void> } {
+  const intervalMs = options.intervalMs ?? SWEEP_GRACE_MS;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let isClosed = false;
+  const run = () => {
+    running = sweepDocumentObjects(deps)
+      .then((report) => {
+        if (report.purgedRows + report.quarantineObjects + report.orphanObjects + report.failures > 0) {
+          (options.log ?? ((r) => console.log('document sweep', JSON.stringify(r))))(report);
+        }
+      })
+      .catch((error: unknown) => console.error('document sweep failed; next run in an interval', error))
+      .finally(() => {
+        if (!isClosed) timer = setTimeout(run, intervalMs).unref();
+      });
+  };
+  timer = setTimeout(run, options.firstRunMs ?? 60_000).unref();
+  return {
+    async close() {
+      isClosed = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
