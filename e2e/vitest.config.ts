@@ -7,7 +7,9 @@ export default defineConfig({
   test: {
     include: ['*.test.ts'],
     globalSetup: ['./support/global-setup.ts'],
-    testTimeout: 60_000,
+    // A journey clicks through many pages (the authoring one uploads 14 files) while another runs
+    // beside it on the same two cores: 60 s was too tight once there were eight of them.
+    testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
