@@ -215,6 +215,22 @@ describe('E1 入会証明書再発行申請: the member asks with a reason, the 
     expect(await requestsOf(m.organisationId)).toHaveLength(2);
   });
 
+  it('E1 F1 a request of an organisation that is no longer a member cannot be approved', async () => {
+    const { m, certificate } = await downloadedMember('reissue-withdrawn', 'KAIGO-000208');
+    await api.portal(api.tenantA, m.token).certificate.requestReissue({ reason: '紛失' });
+    const admin = api.admin(api.tenantA, secretariatA);
+    const pending = (await admin.reissue.find()).find((row) => row.membershipNumber === 'KAIGO-000208');
+    if (!pending) throw new Error('no pending request');
+    const o = schema.organisations;
+    await api.testDb.owner.db.update(o).set({ membershipState: 'withdrawn', withdrawnAt: new Date() }).where(eq(o.id, m.organisationId));
+    await expect(admin.reissue.approve({ id: pending.id, version: pending.version })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'membership.notActive',
+    });
+    expect(await requestsOf(m.organisationId)).toMatchObject([{ state: 'requested', issuedCertificateId: null }]);
+    expect(await certificateRow(api, certificate.id)).toMatchObject({ state: 'downloaded' });
+  });
+
   it('E1 G1 applicant users, the ministry and a tenant admin cannot decide; staff of another tenant see nothing and find nothing', async () => {
     const { m } = await downloadedMember('reissue-guard', 'KAIGO-000206');
     await api.portal(api.tenantA, m.token).certificate.requestReissue({ reason: '紛失' });

@@ -92,6 +92,10 @@ export async function approveReissueRequest(
 ): Promise<{ certificateId: string; issueNumber: number; membershipNumber: string }> {
   const request = await lockRequest(tx, input);
   const transition = fire(request, { type: 'approve' }, input.staffRole);
+  // A withdrawal cancels open requests; should one still be open, a former member gets no certificate.
+  const o = schema.organisations;
+  const [organisation] = await tx.select({ membershipState: o.membershipState }).from(o).where(eq(o.id, request.organisationId));
+  if (organisation?.membershipState !== 'active') throw new AppError('CONFLICT', 'membership.notActive');
   let issued: { certificateId: string; issueNumber: number; membershipNumber: string } | null = null;
   for (const effect of transition.effects) {
     if (effect.type === 'job') {
