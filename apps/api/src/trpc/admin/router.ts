@@ -1,6 +1,7 @@
 import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
 import { applicationsRouter } from './applications/router';
+import { mailRouter } from './mail/router';
 import { reissueRouter } from './reissue/router';
 import { reviewRouter } from './review/router';
 import { sessionRouter } from './session/router';
@@ -14,5 +15,6 @@ export const adminRouter = router({
   review: reviewRouter,
   applications: applicationsRouter,
   reissue: reissueRouter,
+  mail: mailRouter,
 });
 export type AdminRouter = typeof adminRouter;
