@@ -12,6 +12,7 @@ import { createAdminTrpcClient, trpc } from './lib/trpc';
 import { ApplicationDetailPage } from './routes/application-detail';
 import { ApplicationsPage } from './routes/applications';
 import { DashboardPage } from './routes/dashboard';
+import { FailedMailPage } from './routes/failed-mail';
 import { NotFoundPage } from './routes/not-found';
 import { ReissueRequestsPage } from './routes/reissue-requests';
 import { RootLayout } from './routes/root-layout';
@@ -51,6 +52,7 @@ const router = createBrowserRouter(
         { path: 'staff', element: <StaffPage /> },
         { path: 'applications', element: <ApplicationsPage /> },
         { path: 'reissue-requests', element: <ReissueRequestsPage /> },
+        { path: 'failed-mail', element: <FailedMailPage /> },
         { path: 'applications/:applicationId', element: <ApplicationDetailPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -63,6 +63,9 @@ export function DashboardPage() {
                 <li>
                   <Link to="/reissue-requests">{t('reissuePage.title')}</Link>
                 </li>
+                <li>
+                  <Link to="/failed-mail">{t('failedMailPage.menuLink')}</Link>
+                </li>
               </>
             ) : null}
           </ul>
