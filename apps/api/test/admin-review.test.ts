@@ -313,6 +313,41 @@ describe('C1-C3 staff review: detail, decisions through the application machine,
     expect(seen).toEqual({ notes: [], checks: [] });
   });
 
+  it('C1 three decisions on the same page at once: exactly one happens, a stale one is CONFLICT common.conflict', async () => {
+    const m = await submittedApplicant('review-concurrent');
+    const input = { applicationId: m.applicationId, version: 2 };
+    const results = await Promise.allSettled([
+      admin(secretariat).review.startReview(input),
+      admin(ministry).review.startReview(input),
+      admin(secretariat).review.startReview(input),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    // The ministry may never start a review; the second secretariat call waits for the first and finds a newer version.
+    const refusals = results
+      .filter((result): result is PromiseRejectedResult => result.status === 'rejected')
+      .map((result) => result.reason);
+    expect(refusals).toHaveLength(2);
+    expect(refusals).toContainEqual(expect.objectContaining({ code: 'CONFLICT', message: 'common.conflict' }));
+    const page = await admin(secretariat).review.get({ applicationId: m.applicationId });
+    expect(page.application.version).toBe(3);
+    expect(page.timeline).toHaveLength(2);
+  });
+
+  it('C1 a draft is not the council’s to read: review.get, notes and checks answer not found', async () => {
+    await api.applicant(api.tenantA, 'review-draft');
+    const token = await api.signIn(api.tenantA, 'portal', 'review-draft');
+    const { application } = await api.portal(api.tenantA, token).application.review();
+    await expect(admin(secretariat).review.get({ applicationId: application.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(admin(secretariat).review.addNote({ applicationId: application.id, body: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      admin(secretariat).review.startReview({ applicationId: application.id, version: application.version }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
   it('C1 resubmitting checks completeness again: refused application.incomplete, the application stays returned', async () => {
     const m = await submittedApplicant('review-resubmit-incomplete');
     let decided = await admin(secretariat).review.startReview({ applicationId: m.applicationId, version: 2 });

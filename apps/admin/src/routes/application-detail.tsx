@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ChangesPanel } from '../features/review/changes-panel';
+import { customFieldValues } from '../features/review/custom-field-values';
 import { DecisionPanel } from '../features/review/decision-panel';
 import { DocumentList } from '../features/review/document-list';
 import { NotesPanel } from '../features/review/notes-panel';
@@ -170,8 +171,12 @@ function ReviewBody({ review, done, onDecided }: { review: TReview; done: string
                     ]
                       .filter(Boolean)
                       .join(' ')}
-                    {Object.entries(establishment.extra).map(([key, value]) => (
-                      <span key={key} className="k-hint" style={{ display: 'block' }}>{`${key}: ${showValue(value, t)}`}</span>
+                    {customFieldValues(establishment.extra, review.customFields.establishment, i18n.language).map((field) => (
+                      <span
+                        key={field.key}
+                        className="k-hint"
+                        style={{ display: 'block' }}
+                      >{`${field.label}: ${showValue(field.value, t)}`}</span>
                     ))}
                   </td>
                   <td>{establishment.phone}</td>
@@ -202,10 +207,10 @@ function ReviewBody({ review, done, onDecided }: { review: TReview; done: string
               <dd>{country(worker.nationality)}</dd>
               <dt>{t('reviewPage.workerEstablishments')}</dt>
               <dd>{showValue(worker.establishmentIds.map(establishmentName), t)}</dd>
-              {Object.entries(worker.extra).map(([key, value]) => (
-                <div key={key} style={{ display: 'contents' }}>
-                  <dt>{key}</dt>
-                  <dd>{showValue(value, t)}</dd>
+              {customFieldValues(worker.extra, review.customFields.worker, i18n.language).map((field) => (
+                <div key={field.key} style={{ display: 'contents' }}>
+                  <dt>{field.label}</dt>
+                  <dd>{showValue(field.value, t)}</dd>
                 </div>
               ))}
             </dl>

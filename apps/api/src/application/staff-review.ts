@@ -13,7 +13,8 @@ import { diffSnapshots, loadRegisteredSnapshot, type TSnapshotDocument, ZRegiste
 export async function loadStaffReview(tx: TenantTx, tenant: TenantRecord, applicationId: string, role: TStaffRole) {
   const a = schema.applications;
   const [application] = await tx.select().from(a).where(eq(a.id, applicationId));
-  if (!application) throw notFound('application.notFound');
+  // A draft has not been handed in: it is the applicant's own work, not the council's to read.
+  if (!application || application.state === 'draft') throw notFound('application.notFound');
   const o = schema.organisations;
   const [organisation] = await tx.select().from(o).where(eq(o.id, application.organisationId));
   if (!organisation) throw notFound('organisation.notFound');
@@ -134,6 +135,7 @@ export async function loadStaffReview(tx: TenantTx, tenant: TenantRecord, applic
     changesSinceReturn,
     availableEvents: availableApplicationEvents(application.state, staffActor(role), tenant.config),
     approvalSteps: tenant.config.approvalSteps,
+    customFields: tenant.config.customFields,
   };
 }
 

@@ -12,20 +12,28 @@ type TFieldChange = TChanges['organisation'][number];
 export function ChangesPanel({ changes, review }: { changes: TChanges; review: TReview }) {
   const { t, i18n } = useTranslation();
   const establishmentName = (id: string) => review.establishments.find((establishment) => establishment.id === id)?.name ?? id;
-  const fieldLabel = (field: string) =>
-    field.startsWith('extra.') ? field.slice('extra.'.length) : t(`reviewPage.fields.${field}`, { defaultValue: field });
-  const value = (field: string, raw: unknown) =>
-    field === 'establishmentIds' && Array.isArray(raw)
-      ? showValue(
-          raw.map((id) => establishmentName(String(id))),
-          t,
-        )
-      : showValue(raw, t);
+  const isEnglish = i18n.language === 'en';
+  const customField = (field: string) =>
+    [...review.customFields.establishment, ...review.customFields.worker].find((custom) => `extra.${custom.key}` === field);
+  const fieldLabel = (field: string) => {
+    const custom = customField(field);
+    if (custom) return isEnglish ? custom.labelEn : custom.labelJa;
+    return field.startsWith('extra.') ? field.slice('extra.'.length) : t(`reviewPage.fields.${field}`, { defaultValue: field });
+  };
+  const value = (field: string, raw: unknown) => {
+    if (field === 'establishmentIds' && Array.isArray(raw))
+      return showValue(
+        raw.map((id) => establishmentName(String(id))),
+        t,
+      );
+    const option = customField(field)?.options?.find((choice) => choice.value === raw);
+    return option ? (isEnglish ? option.labelEn : option.labelJa) : showValue(raw, t);
+  };
   const documentName = (key: string, customName: string | null) => {
     const named = [...review.otherDocuments, ...review.workers.flatMap((worker) => worker.documents)].find(
       (doc) => doc.documentKey === key && doc.customName === customName,
     );
-    return customName ?? (named ? (i18n.language === 'en' ? named.nameEn : named.nameJa) : key);
+    return customName ?? (named ? (isEnglish ? named.nameEn : named.nameJa) : key);
   };
   const workerName = (id: string | null) => review.workers.find((worker) => worker.id === id)?.nameLatin ?? '';
 

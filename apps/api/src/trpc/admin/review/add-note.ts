@@ -1,5 +1,5 @@
 import { recordAudit, schema } from '@kyogikai/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { notFound } from '../../app-error';
 import { inTenant } from '../../context';
 import { staffProcedure } from '../../procedures';
@@ -13,7 +13,10 @@ export const addNote = staffProcedure(REVIEWER_ROLES)
   .mutation(({ ctx, input }) =>
     inTenant(ctx, async (tx) => {
       const a = schema.applications;
-      const [application] = await tx.select({ id: a.id, organisationId: a.organisationId }).from(a).where(eq(a.id, input.applicationId));
+      const [application] = await tx
+        .select({ id: a.id, organisationId: a.organisationId })
+        .from(a)
+        .where(and(eq(a.id, input.applicationId), ne(a.state, 'draft')));
       if (!application) throw notFound('application.notFound');
       const n = schema.applicationNotes;
       const [note] = await tx

@@ -1,4 +1,11 @@
-import { APPLICATION_EVENTS, APPLICATION_STATES, CERTIFICATE_STATES, MEMBERSHIP_STATES, ZTransitionText } from '@kyogikai/domain';
+import {
+  APPLICATION_EVENTS,
+  APPLICATION_STATES,
+  CERTIFICATE_STATES,
+  MEMBERSHIP_STATES,
+  ZCustomField,
+  ZTransitionText,
+} from '@kyogikai/domain';
 import { z } from 'zod';
 import { ZRegisteredSnapshot, ZSnapshotDocument, ZSnapshotEstablishment, ZSnapshotWorker } from '../../../application/registered-snapshot';
 
@@ -120,4 +127,6 @@ export const ZReviewOutput = z.object({
   /** The events this staff member may fire now (the machine's answer for their role). */
   availableEvents: z.array(z.enum(APPLICATION_EVENTS)),
   approvalSteps: z.enum(['secretariat', 'secretariat-then-ministry']),
+  /** The council's extra fields, so the values in `extra` are shown with their labels and choices. */
+  customFields: z.object({ establishment: z.array(ZCustomField), worker: z.array(ZCustomField) }),
 });

@@ -1,5 +1,5 @@
 import { recordAudit, schema } from '@kyogikai/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { notFound } from '../../app-error';
 import { inTenant } from '../../context';
 import { staffProcedure } from '../../procedures';
@@ -18,7 +18,10 @@ export const setDocumentCheck = staffProcedure(REVIEWER_ROLES)
     inTenant(ctx, async (tx) => {
       const a = schema.applications;
       const d = schema.documents;
-      const [application] = await tx.select({ id: a.id, organisationId: a.organisationId }).from(a).where(eq(a.id, input.applicationId));
+      const [application] = await tx
+        .select({ id: a.id, organisationId: a.organisationId })
+        .from(a)
+        .where(and(eq(a.id, input.applicationId), ne(a.state, 'draft')));
       if (!application) throw notFound('application.notFound');
       const [document] = await tx
         .select({ id: d.id })
