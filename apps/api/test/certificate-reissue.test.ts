@@ -118,6 +118,7 @@ describe('E1 入会証明書再発行申請: the member asks with a reason, the 
     expect(await portal.certificate.get()).toMatchObject({
       openReissueRequest: { reason: '事務所の移転で紛失したため' },
       canRequestReissue: false,
+      canCancelReissue: true,
     });
 
     await expect(portal.certificate.requestReissue({ reason: 'もう一度' })).rejects.toMatchObject({
@@ -125,6 +126,23 @@ describe('E1 入会証明書再発行申請: the member asks with a reason, the 
       message: 'reissue.alreadyRequested',
     });
     expect(await requestsOf(m.organisationId)).toHaveLength(1);
+  });
+
+  it('E1 the member may take an open request back and ask again; nobody else can take it back', async () => {
+    const { m } = await downloadedMember('reissue-cancel', 'KAIGO-000209');
+    const portal = api.portal(api.tenantA, m.token);
+    await expect(portal.certificate.cancelReissue()).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'reissue.notFound' });
+    await portal.certificate.requestReissue({ reason: '理由を書き直したい' });
+    const neighbour = await applicant(api.tenantA, 'reissue-cancel-neighbour');
+    await expect(api.portal(api.tenantA, neighbour.token).certificate.cancelReissue()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await portal.certificate.cancelReissue()).toEqual({ ok: true });
+    const [cancelled] = await requestsOf(m.organisationId);
+    expect(cancelled).toMatchObject({ state: 'cancelled', decidedByUserId: m.userId });
+    expect(await auditActions(cancelled?.id ?? '')).toEqual(['reissue.requested', 'reissue.cancelled']);
+    expect((await api.admin(api.tenantA, secretariatA).reissue.find()).some((row) => row.id === cancelled?.id)).toBe(false);
+    expect(await portal.certificate.get()).toMatchObject({ openReissueRequest: null, canRequestReissue: true });
+    await portal.certificate.requestReissue({ reason: '保管していたファイルを紛失したため。' });
+    expect((await requestsOf(m.organisationId)).map((row) => row.state).sort()).toEqual(['cancelled', 'requested']);
   });
 
   it('E1 two simultaneous requests of one member: one is recorded, the other refused', async () => {
@@ -269,6 +287,7 @@ describe('E1 入会証明書再発行申請: the member asks with a reason, the 
       declinedReissueRequest: null,
       canDownload: false,
       canRequestReissue: false,
+      canCancelReissue: false,
     });
     await expect(api.portal(api.tenantA, neighbour.token).certificate.requestReissue({ reason: '紛失' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -291,6 +310,7 @@ describe('E1 入会証明書再発行申請: the member asks with a reason, the 
         code: 'FORBIDDEN',
         message: 'organisation.permissionMissing',
       });
+      await expect(api.portal(api.tenantA, other.token).certificate.cancelReissue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     const foreign = await applicant(api.tenantB, 'reissue-foreign');
     await expect(api.portal(api.tenantA, foreign.token).certificate.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });

@@ -20,6 +20,7 @@ export type CertificateStatus = {
   declinedReissueRequest: null | { reason: string; decisionReason: string; decidedAt: Date };
   canDownload: boolean;
   canRequestReissue: boolean;
+  canCancelReissue: boolean;
 };
 
 /** Read in the member's organisation transaction (row-level security on the organisation). */
@@ -58,7 +59,14 @@ export async function loadCertificateStatus(
       ? { reason: latest.reason, decisionReason: latest.decisionReason ?? '', decidedAt: latest.decidedAt }
       : null;
   if (!current) {
-    return { certificate: null, openReissueRequest, declinedReissueRequest, canDownload: false, canRequestReissue: false };
+    return {
+      certificate: null,
+      openReissueRequest,
+      declinedReissueRequest,
+      canDownload: false,
+      canRequestReissue: false,
+      canCancelReissue: openReissueRequest !== null && permissions.has('request_reissue'),
+    };
   }
   const stage = current.state === 'downloaded' ? 'downloaded' : current.objectKey ? 'ready' : 'preparing';
   const isDownloadInProgress =
@@ -77,5 +85,6 @@ export async function loadCertificateStatus(
     declinedReissueRequest,
     canDownload: stage === 'ready' && permissions.has('download_certificate'),
     canRequestReissue: isReissueRequestable(current.state) && openReissueRequest === null && permissions.has('request_reissue'),
+    canCancelReissue: openReissueRequest !== null && permissions.has('request_reissue'),
   };
 }

@@ -6,6 +6,7 @@ import {
   type TPermission,
   isReissueRequestOpen,
   requestReissue,
+  transitionReissue,
 } from '@kyogikai/domain';
 import type { TEmailContent } from '@kyogikai/email';
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -155,4 +156,38 @@ export async function requestCertificateReissue(tx: TenantTx, input: RequestReis
     }
   }
   return { id: created.id, requestedAt: created.createdAt };
+}
+
+/**
+ * The member takes its open request back (reissue machine `cancel`, ADR 011), e.g. to ask again
+ * with a better reason. Only the organisation's own open request; nothing is mailed, the
+ * secretariat's list simply no longer shows it.
+ */
+export async function cancelCertificateReissue(
+  tx: TenantTx,
+  input: Pick<RequestReissueInput, 'tenant' | 'organisationId' | 'userId' | 'permissions' | 'clientAddress' | 'now'>,
+): Promise<void> {
+  const r = schema.reissueRequests;
+  const [open] = await tx
+    .select()
+    .from(r)
+    .where(and(eq(r.organisationId, input.organisationId), eq(r.state, 'requested')))
+    .for('update');
+  if (!open) throw notFound('reissue.notFound');
+  const transition = transitionReissue(open.state, { type: 'cancel' }, applicantActor(input.permissions));
+  if (!transition.ok) throw transitionAppError(transition.error);
+  await tx.update(r).set({ state: transition.to, decidedByUserId: input.userId, decidedAt: input.now }).where(eq(r.id, open.id));
+  for (const effect of transition.effects) {
+    if (effect.type !== 'audit') throw new Error(`reissue cancel: unexpected effect ${effect.type}`);
+    await recordAudit(tx, {
+      tenantId: input.tenant.id,
+      actorUserId: input.userId,
+      action: effect.action,
+      targetType: 'reissue_request',
+      targetId: open.id,
+      before: { state: open.state },
+      after: { state: transition.to, organisationId: input.organisationId },
+      ip: input.clientAddress,
+    });
+  }
 }

@@ -481,6 +481,10 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     reissueDeclinedHeading: 'Result of your reissue request',
     reissueDeclined: 'On {{date}} your reissue request was not approved. If needed, request again with a specific reason.',
     reissueDeclineReason: 'Reason given by the secretariat',
+    reissueCancel: 'Withdraw the reissue request',
+    reissueCancelTitle: 'Withdraw the reissue request?',
+    reissueCancelBody: 'The request is withdrawn before the secretariat reviews it. You can request again afterwards.',
+    reissueCancelKeep: 'Keep the request',
   },
   reissue: {
     title: 'Request a certificate reissue (入会証明書再発行申請)',

@@ -484,6 +484,10 @@ export const portalJa = {
     reissueDeclinedHeading: '再発行申請の結果',
     reissueDeclined: '{{date}}、再発行申請は承認されませんでした。必要な場合は、理由を具体的にご記入のうえ改めて申請してください。',
     reissueDeclineReason: '事務局からの理由',
+    reissueCancel: '再発行申請を取り消す',
+    reissueCancelTitle: '再発行申請を取り消しますか？',
+    reissueCancelBody: '事務局が確認する前の再発行申請を取り消します。取り消した後、改めて申請することもできます。',
+    reissueCancelKeep: '取り消さない',
   },
   reissue: {
     title: '入会証明書再発行申請',

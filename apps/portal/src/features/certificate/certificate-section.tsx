@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, type Message, Notice, translateMessage } from '@kyogikai/ui';
+import { apiErrorKey, formatDate, formatDateTime, type Message, ModalDialog, Notice, translateMessage } from '@kyogikai/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -120,6 +120,7 @@ function CertificateCard({ data, refetch }: { data: TCertificateStatus; refetch:
             <dt>{t('certificate.reissueReason')}</dt>
             <dd className="k-prewrap">{data.openReissueRequest.reason}</dd>
           </dl>
+          {data.canCancelReissue ? <CancelReissue refetch={refetch} /> : null}
         </>
       ) : null}
       {data.declinedReissueRequest ? (
@@ -138,5 +139,58 @@ function CertificateCard({ data, refetch }: { data: TCertificateStatus; refetch:
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** 「再発行申請を取り消す」: takes the open request back after a confirmation (e.g. to give a better reason). */
+function CancelReissue({ refetch }: { refetch: () => Promise<TCertificateStatus | undefined> }) {
+  const { t } = useTranslation();
+  const cancel = trpc.certificate.cancelReissue.useMutation();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function onConfirm() {
+    setIsConfirming(false);
+    try {
+      await cancel.mutateAsync();
+      await refetch();
+    } catch (error) {
+      setProblem(t(apiErrorKey(error) ?? 'common.network'));
+      void refetch();
+    }
+  }
+
+  return (
+    <>
+      {problem ? <Notice>{problem}</Notice> : null}
+      <p className="k-section-gap">
+        <button
+          type="button"
+          className="k-button k-button--secondary"
+          onClick={() => setIsConfirming(true)}
+          aria-disabled={cancel.isPending || undefined}
+        >
+          {t('certificate.reissueCancel')}
+        </button>
+      </p>
+      <ModalDialog
+        isOpen={isConfirming}
+        id="reissue-cancel-confirm"
+        title={t('certificate.reissueCancelTitle')}
+        onCancel={() => setIsConfirming(false)}
+        actions={
+          <>
+            <button type="button" className="k-button" onClick={() => void onConfirm()}>
+              {t('certificate.reissueCancel')}
+            </button>
+            <button type="button" className="k-button k-button--secondary" onClick={() => setIsConfirming(false)}>
+              {t('certificate.reissueCancelKeep')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('certificate.reissueCancelBody')}</p>
+      </ModalDialog>
+    </>
   );
 }

@@ -17,11 +17,13 @@ export const ZGetCertificateOutput = z.object({
   declinedReissueRequest: z.object({ reason: z.string(), decisionReason: z.string(), decidedAt: z.date() }).nullable(),
   canDownload: z.boolean(),
   canRequestReissue: z.boolean(),
+  canCancelReissue: z.boolean(),
 });
 
 /** The reason of 「入会証明書再発行申請」: the machine's own rule (required, at most 4,000 characters). */
 export const ZRequestReissueInput = ZReissueRequestInput;
 export const ZRequestReissueOutput = z.object({ requestedAt: z.date() });
+export const ZCancelReissueOutput = z.object({ ok: z.literal(true) });
 
 /**
  * Anything a person may paste or a QR reader may pass; checked by the service, which answers a
