@@ -105,17 +105,33 @@ function printedText(input: RenderCertificateInput) {
   };
 }
 
-/** Splits text into lines no wider than `width` (Japanese wraps between any two characters). */
+/**
+ * Splits text into lines no wider than `width` (Japanese wraps between any two characters). Each
+ * character is measured once: asking pdf-lib for the width of every growing prefix lays the text
+ * out again each time, which made wrapping the slowest part of a render.
+ */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const widths = new Map<string, number>();
+  const widthOf = (character: string) => {
+    let w = widths.get(character);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(character, size);
+      widths.set(character, w);
+    }
+    return w;
+  };
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
   for (const character of text) {
-    const candidate = line + character;
-    if (line !== '' && font.widthOfTextAtSize(candidate, size) > width) {
+    const w = widthOf(character);
+    if (line !== '' && lineWidth + w > width) {
       lines.push(line);
       line = character === ' ' ? '' : character;
+      lineWidth = character === ' ' ? 0 : w;
     } else {
-      line = candidate;
+      line += character;
+      lineWidth += w;
     }
   }
   if (line !== '') lines.push(line);
