@@ -54,7 +54,11 @@ async function renderOnly() {
   });
   const once = async () => {
     const code = newVerificationCode();
-    return renderCertificate({ snapshot, verificationCode: code, verificationUrl: verificationUrl({ publicOrigin: 'https://kaigo.example.jp' }, code) });
+    return renderCertificate({
+      snapshot,
+      verificationCode: code,
+      verificationUrl: verificationUrl({ publicOrigin: 'https://kaigo.example.jp' }, code),
+    });
   };
   for (let i = 0; i < 3; i++) await once();
   const times: number[] = [];
@@ -87,7 +91,12 @@ async function wholeJob() {
       tx.update(schema.outboxMessages).set({ status: 'enqueued', enqueuedAt: new Date() }).where(sql`kind = 'certificate'`),
     );
     const processor = createCertificateProcessor({ database: db.app, store: certificateFileStoreOf(storage), logger: quiet });
-    const job = (id: string) => ({ tenantId: tenant.id, messageId: certificateJobId(id), certificateId: id, notifyTemplate: 'application-approved' as const });
+    const job = (id: string) => ({
+      tenantId: tenant.id,
+      messageId: certificateJobId(id),
+      certificateId: id,
+      notifyTemplate: 'application-approved' as const,
+    });
     for (const id of ids.slice(0, 3)) await processor.process(job(id));
     const times: number[] = [];
     const started = performance.now();
@@ -114,8 +123,12 @@ async function main() {
   const render = await renderOnly();
   const job = await wholeJob();
   console.log(`certificate throughput, ${new Date().toISOString().slice(0, 10)}, ${machine()}, load ${os.loadavg()[0]?.toFixed(1)}`);
-  console.log(`render only: ${render.perSecond.toFixed(1)} certificates/s (median ${render.medianMs.toFixed(0)} ms, ${(render.bytes / 1024).toFixed(0)} KB), ${count} sequential`);
-  console.log(`whole job:   ${job.perSecond.toFixed(1)} certificates/s (median ${job.medianMs.toFixed(0)} ms), ${count} sequential, one process`);
+  console.log(
+    `render only: ${render.perSecond.toFixed(1)} certificates/s (median ${render.medianMs.toFixed(0)} ms, ${(render.bytes / 1024).toFixed(0)} KB), ${count} sequential`,
+  );
+  console.log(
+    `whole job:   ${job.perSecond.toFixed(1)} certificates/s (median ${job.medianMs.toFixed(0)} ms), ${count} sequential, one process`,
+  );
 }
 
 main().catch((error: unknown) => {
