@@ -193,6 +193,8 @@ describe('C3 C4 E1 the member downloads its certificate once, asks for a reissue
     await visible(page.getByText('入会証明書の再発行申請を受け付けました。', { exact: false }).first());
     await visible(section.getByRole('heading', { name: '再発行申請中' }));
     expect(await page.getByRole('link', { name: '入会証明書再発行申請' }).count()).toBe(0);
+    await visible(section.getByRole('button', { name: '再発行申請を取り消す' }));
+    await expectNoSeriousA11yViolations(page, 'my page reissue requested');
     await screenshot(page, 'e1-mypage-reissue-requested');
     await waitForMail(platform, { to: CONTACT_EMAIL, subjectIncludes: '入会証明書再発行申請の受付のお知らせ' });
     const receiptMails = await mailFilesTo(platform, CONTACT_EMAIL);
