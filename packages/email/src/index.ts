@@ -3,6 +3,8 @@ export { type TAccountActivationProps, ZAccountActivationProps } from './emails/
 export { type TAccountAlreadyRegisteredProps, ZAccountAlreadyRegisteredProps } from './emails/account-already-registered';
 export { type TApplicationReceivedProps, ZApplicationReceivedProps } from './emails/application-received';
 export { type TApplicationSubmittedNoticeProps, ZApplicationSubmittedNoticeProps } from './emails/application-submitted-notice';
+export { type TMembershipWithdrawnProps, ZMembershipWithdrawnProps } from './emails/membership-withdrawn';
+export { type TMembershipWithdrawnNoticeProps, ZMembershipWithdrawnNoticeProps } from './emails/membership-withdrawn-notice';
 export { type TPasswordResetProps, ZPasswordResetProps } from './emails/password-reset';
 export { type TReissueDeclinedProps, ZReissueDeclinedProps } from './emails/reissue-declined';
 export { type TReissueRequestReceivedProps, ZReissueRequestReceivedProps } from './emails/reissue-request-received';

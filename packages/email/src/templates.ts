@@ -11,6 +11,14 @@ import { applicationReturnedTemplate } from './emails/application-returned';
 import { applicationSubmittedNoticeTemplate } from './emails/application-submitted-notice';
 import { applicationWithdrawnNoticeTemplate } from './emails/application-withdrawn-notice';
 import { certificateReissuedTemplate } from './emails/certificate-reissued';
+import { membershipWithdrawnTemplate } from './emails/membership-withdrawn';
+import { membershipWithdrawnNoticeTemplate } from './emails/membership-withdrawn-notice';
+import { changeRequestAppliedTemplate } from './emails/change-request-applied';
+import { changeRequestApprovedTemplate } from './emails/change-request-approved';
+import { changeRequestForwardedNoticeTemplate } from './emails/change-request-forwarded-notice';
+import { changeRequestReceivedTemplate } from './emails/change-request-received';
+import { changeRequestRejectedTemplate } from './emails/change-request-rejected';
+import { changeRequestSubmittedNoticeTemplate } from './emails/change-request-submitted-notice';
 import { passwordResetTemplate } from './emails/password-reset';
 import { reissueDeclinedTemplate } from './emails/reissue-declined';
 import { reissueRequestReceivedTemplate } from './emails/reissue-request-received';
@@ -35,6 +43,14 @@ export const emailTemplates = {
   'application-submitted-notice': applicationSubmittedNoticeTemplate,
   'application-withdrawn-notice': applicationWithdrawnNoticeTemplate,
   'certificate-reissued': certificateReissuedTemplate,
+  'membership-withdrawn': membershipWithdrawnTemplate,
+  'membership-withdrawn-notice': membershipWithdrawnNoticeTemplate,
+  'change-request-applied': changeRequestAppliedTemplate,
+  'change-request-approved': changeRequestApprovedTemplate,
+  'change-request-forwarded-notice': changeRequestForwardedNoticeTemplate,
+  'change-request-received': changeRequestReceivedTemplate,
+  'change-request-rejected': changeRequestRejectedTemplate,
+  'change-request-submitted-notice': changeRequestSubmittedNoticeTemplate,
   'password-reset': passwordResetTemplate,
   'reissue-declined': reissueDeclinedTemplate,
   'reissue-request-received': reissueRequestReceivedTemplate,
