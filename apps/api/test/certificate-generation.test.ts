@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { certificateJobId, schema, type TenantRecord, withTenant } from '@kyogikai/db';
 import { createTenantFixture, createTestDatabase, type TestDatabase } from '@kyogikai/db/testing';
+import { CERTIFICATE_QUEUE_CONFIG, createInlineCertificateQueue } from '@kyogikai/jobs';
 import { createCertificateProcessor, startInlineCertificateGeneration, startInlineMailDelivery } from '@kyogikai/worker/mail';
 import { pdfText } from '@kyogikai/worker/test-support/poppler';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateFileStoreOf } from '../src/certificates/certificate-file-store';
+import { issueCertificate } from '../src/certificates/issue-certificate';
 import { listCapturedMail, startMailCatcher } from '../src/mail/mail-catcher';
 import {
   approve,
@@ -46,6 +48,27 @@ const outboxRow = async (messageId: string) => {
   );
   return row;
 };
+
+/**
+ * Issues a certificate with its outbox row already "enqueued" in the same transaction, so the
+ * running relay never sees it: the test runs the job itself.
+ */
+const issueUnrelayed = (organisationId: string, reason: 'application_approved' | 'reissue' = 'application_approved') =>
+  withTenant(db.app, tenant.id, async (tx) => {
+    const issued = await issueCertificate(tx, {
+      tenant,
+      organisationId,
+      actorUserId: staffId,
+      reason,
+      notifyTemplate: reason === 'reissue' ? 'certificate-reissued' : 'application-approved',
+      now: new Date(),
+    });
+    await tx
+      .update(schema.outboxMessages)
+      .set({ status: 'enqueued', enqueuedAt: new Date() })
+      .where(sql`${schema.outboxMessages.payload} ->> 'messageId' = ${certificateJobId(issued.certificateId)}`);
+    return issued;
+  });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -148,14 +171,7 @@ describe('certificate generation (SPEC C3, E1; ADR 018)', () => {
 
   it('two attempts at once store one file: the loser deletes its own object, and the member gets one mail', async () => {
     const member = await memberOrganisation(db.app, tenant.id);
-    // Issued without the relay seeing it: the outbox row is moved to "enqueued" by hand first.
-    const issued = await approve(db.app, tenant, member.organisationId, staffId);
-    await withTenant(db.app, tenant.id, (tx) =>
-      tx
-        .update(schema.outboxMessages)
-        .set({ status: 'enqueued', enqueuedAt: new Date() })
-        .where(sql`${schema.outboxMessages.payload} ->> 'messageId' = ${certificateJobId(issued.certificateId)} and status = 'pending'`),
-    );
+    const issued = await issueUnrelayed(member.organisationId);
     const processor = createCertificateProcessor({ database: db.app, store: certificateFileStoreOf(store.storage), logger: quiet });
     const job = {
       tenantId: tenant.id,
@@ -174,5 +190,59 @@ describe('certificate generation (SPEC C3, E1; ADR 018)', () => {
       tx.select().from(schema.outboxMessages).where(sql`${schema.outboxMessages.payload} ->> 'to' = ${member.contactEmail}`),
     );
     expect(mails).toHaveLength(1);
+  });
+
+  it('a certificate superseded before it was rendered is not generated or mailed; its job closes', async () => {
+    const member = await memberOrganisation(db.app, tenant.id);
+    const first = await issueUnrelayed(member.organisationId);
+    // A reissue approved before the worker got to the first one supersedes it.
+    await issueUnrelayed(member.organisationId, 'reissue');
+    const processor = createCertificateProcessor({ database: db.app, store: certificateFileStoreOf(store.storage), logger: quiet });
+    await processor.process({
+      tenantId: tenant.id,
+      messageId: certificateJobId(first.certificateId),
+      certificateId: first.certificateId,
+      notifyTemplate: 'application-approved',
+    });
+    expect(await certificateRow(first.certificateId)).toMatchObject({ state: 'superseded', objectKey: null });
+    expect(await outboxRow(certificateJobId(first.certificateId))).toMatchObject({ status: 'sent' });
+    expect(await outboxRow(`certificate-mail.${first.certificateId}`)).toBeUndefined();
+  });
+
+  it('a store that stays unreachable is retried with backoff, then the job shows failed with the reason on the certificate', async () => {
+    const member = await memberOrganisation(db.app, tenant.id);
+    const issued = await issueUnrelayed(member.organisationId);
+    let puts = 0;
+    const unreachable = {
+      put: async () => {
+        puts += 1;
+        throw new Error('connect ECONNREFUSED 127.0.0.1:9');
+      },
+      delete: async () => {},
+    };
+    const processor = createCertificateProcessor({ database: db.app, store: unreachable, logger: quiet });
+    const queue = createInlineCertificateQueue(processor.process, {
+      config: { ...CERTIFICATE_QUEUE_CONFIG, attempts: 3, backoff: { delayMs: 20, jitter: 0 } },
+      logger: quiet,
+      onFailed: (job, error) => void processor.recordFinalFailure(job, error),
+    });
+    await queue.enqueueCertificate({
+      tenantId: tenant.id,
+      messageId: certificateJobId(issued.certificateId),
+      certificateId: issued.certificateId,
+      notifyTemplate: 'application-approved',
+    });
+    await queue.whenIdle();
+    await queue.close();
+    expect(puts).toBe(3);
+    await until(async () => (await outboxRow(certificateJobId(issued.certificateId)))?.status === 'failed', 5_000, 'the failed mark');
+    expect(await outboxRow(certificateJobId(issued.certificateId))).toMatchObject({
+      attempts: 3,
+      lastError: 'connect ECONNREFUSED 127.0.0.1:9',
+    });
+    expect(await certificateRow(issued.certificateId)).toMatchObject({
+      objectKey: null,
+      failureReason: 'connect ECONNREFUSED 127.0.0.1:9',
+    });
   });
 });
