@@ -6,7 +6,13 @@ import { clientAddress } from '../http/client-address';
 import { requireSession } from '../http/require-session';
 import type { TenantEnv } from '../http/tenant-env';
 import { QUEUE_ROLES, type TQueueRow, ZQueueFilter } from '../trpc/admin/applications/applications.schema';
-import { selectQueuePage, type TQueueCursor, type TQueuePageRow, withWaiting } from '../trpc/admin/applications/queue-queries';
+import {
+  resolveQueueSearch,
+  selectQueuePage,
+  type TQueueCursor,
+  type TQueuePageRow,
+  withWaiting,
+} from '../trpc/admin/applications/queue-queries';
 import { csvField } from './audit-export';
 
 const BATCH = 500;
@@ -76,8 +82,9 @@ export function applicationExportRoutes(deps: Pick<ApiDeps, 'database' | 'clock'
     const filter = parsed.data;
     const now = deps.clock.now();
     const target = tenant.config.reviewTargetWorkingDays;
-    await withTenant(deps.database, tenant.id, (tx) =>
-      recordAudit(tx, {
+    // The search is resolved once; every batch pages through the same matches.
+    const search = await withTenant(deps.database, tenant.id, async (tx) => {
+      await recordAudit(tx, {
         tenantId: tenant.id,
         actorUserId: session.user.id,
         action: 'applications.exported',
@@ -85,8 +92,9 @@ export function applicationExportRoutes(deps: Pick<ApiDeps, 'database' | 'clock'
         targetId: null,
         after: filter,
         ip: clientAddress(c, deps.trustedProxyHops),
-      }),
-    );
+      });
+      return resolveQueueSearch(tx, tenant.id, filter.q);
+    });
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="applications-${tenant.slug}.csv"`);
     c.header('Cache-Control', 'no-store');
@@ -96,7 +104,7 @@ export function applicationExportRoutes(deps: Pick<ApiDeps, 'database' | 'clock'
       for (;;) {
         const cursor: TQueueCursor | null = after;
         const { rows }: { rows: TQueuePageRow[] } = await withTenant(deps.database, tenant.id, (tx) =>
-          selectQueuePage(tx, { tenantId: tenant.id, filter, after: cursor, limit: BATCH }),
+          selectQueuePage(tx, { tenantId: tenant.id, filter, search, after: cursor, limit: BATCH }),
         );
         if (rows.length === 0) break;
         await out.write(`${rows.map(({ waitingKey: _, ...row }) => csvLine(withWaiting(row, now, target))).join('\r\n')}\r\n`);

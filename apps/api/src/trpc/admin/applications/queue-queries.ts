@@ -5,7 +5,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../app-error';
 import type { TQueueFilter, TQueueRow } from './applications.schema';
-import { parseQueueSearch, type TQueueSearch } from './queue-search';
+import { parseQueueSearch } from './queue-search';
 
 // The staff queue's SQL (issue 6), shared by the tRPC procedures and the CSV export. Every query
 // names the tenant (RLS is the second wall) and is written so PostgreSQL can serve it from an
@@ -40,28 +40,48 @@ function organisationsOfLoginId(tenantId: string, loginId: string): SQL {
               where u.tenant_id = ${tenantId} and u.login_id = ${loginId} and m.status = 'active'`;
 }
 
-function searchCondition(tenantId: string, search: TQueueSearch): SQL {
-  switch (search.kind) {
-    case 'referenceNumber':
-      return sql`a.reference_number = ${search.referenceNumber}`;
-    case 'corporateNumber':
-      return sql`a.organisation_id = any(array(
-        select o.id from organisations o where o.tenant_id = ${tenantId} and o.corporate_number = ${search.corporateNumber}))`;
-    case 'loginId':
-      return sql`a.organisation_id = any(array(${organisationsOfLoginId(tenantId, search.loginId)}))`;
-    case 'nameOrLoginId':
-      return sql`a.organisation_id = any(array(
-        select organisation_ids_matching_name(${search.namePattern}, ${search.kanaPattern})
-        union ${organisationsOfLoginId(tenantId, search.loginId)}))`;
-  }
+/**
+ * A search made concrete once per request: an exact 受付番号, or the ids of the organisations it
+ * found. The ids are read in a statement of their own and then given to the page and count queries
+ * as one uuid[] parameter, so the name search runs once, and PostgreSQL probes
+ * applications by organisation instead of guessing how many a function will return.
+ */
+export type TResolvedSearch = { kind: 'referenceNumber'; referenceNumber: string } | { kind: 'organisations'; ids: string[] };
+
+export async function resolveQueueSearch(tx: TenantTx, tenantId: string, q: string | undefined): Promise<TResolvedSearch | null> {
+  const search = parseQueueSearch(q);
+  if (!search) return null;
+  if (search.kind === 'referenceNumber') return search;
+  const query =
+    search.kind === 'corporateNumber'
+      ? sql`select o.id from organisations o where o.tenant_id = ${tenantId} and o.corporate_number = ${search.corporateNumber}`
+      : search.kind === 'loginId'
+        ? organisationsOfLoginId(tenantId, search.loginId)
+        : sql`select organisation_ids_matching_name(${search.namePattern}, ${search.kanaPattern})
+              union ${organisationsOfLoginId(tenantId, search.loginId)}`;
+  const rows = await queryRows<{ ids: string[] | string | null }>(tx, sql`select array(${query})::text[] as ids`);
+  return { kind: 'organisations', ids: uuidArray(rows[0]?.ids ?? null) };
 }
 
-function queueConditions(tenantId: string, filter: TQueueFilter, search: TQueueSearch | null): SQL {
+/** postgres.js parses text[] into an array; PGlite may hand back the literal. */
+function uuidArray(value: string[] | string | null): string[] {
+  if (Array.isArray(value)) return value;
+  if (!value || value === '{}') return [];
+  return value.replace(/^\{|\}$/g, '').split(',');
+}
+
+function searchCondition(search: TResolvedSearch): SQL {
+  if (search.kind === 'referenceNumber') return sql`a.reference_number = ${search.referenceNumber}`;
+  if (search.ids.length === 0) return sql`false`;
+  return sql`a.organisation_id = any(${`{${search.ids.join(',')}}`}::uuid[])`;
+}
+
+function queueConditions(tenantId: string, filter: TQueueFilter, search: TResolvedSearch | null): SQL {
   const conditions = [sql`a.tenant_id = ${tenantId}`, sql`a.submitted_at is not null`];
   // 'open' is written out literally so the planner can prove applications_queue_open_idx applies.
   if (filter.state === 'open') conditions.push(sql`a.state in (${OPEN_STATES})`);
   else if (filter.state) conditions.push(sql`a.state = ${filter.state}`);
-  if (search) conditions.push(searchCondition(tenantId, search));
+  if (search) conditions.push(searchCondition(search));
   return sql.join(conditions, sql` and `);
 }
 
@@ -80,20 +100,20 @@ type RawQueueRow = {
 /** A queue row before the days waiting are worked out, with its exact keyset position. */
 export type TQueuePageRow = Omit<TQueueRow, 'workingDaysWaiting' | 'isOverTarget'> & { waitingKey: string };
 
-/**
- * One page of the queue, oldest waiting first, after `after` (keyset: deep pages cost what the
- * first does). The page is cut from `applications` alone, then joined to its organisations.
- */
-export async function selectQueuePage(
-  tx: TenantTx,
-  input: { tenantId: string; filter: TQueueFilter; after: TQueueCursor | null; limit: number },
-): Promise<{ rows: TQueuePageRow[] }> {
-  const { tenantId, filter, after, limit } = input;
-  const where = queueConditions(tenantId, filter, parseQueueSearch(filter.q));
+/** The page query itself (exported for the benchmark's EXPLAIN). */
+export type TQueuePageInput = {
+  tenantId: string;
+  filter: TQueueFilter;
+  search: TResolvedSearch | null;
+  after: TQueueCursor | null;
+  limit: number;
+};
+
+export function queuePageQuery(input: TQueuePageInput): SQL {
+  const { tenantId, filter, search, after, limit } = input;
+  const where = queueConditions(tenantId, filter, search);
   const keyset = after ? sql` and (${WAITING_SINCE}, a.id) > (${after.waitingSince}::timestamptz, ${after.id}::uuid)` : sql``;
-  const raw = await queryRows<RawQueueRow>(
-    tx,
-    sql`select p.id, p.reference_number, p.state, p.waiting_since, p.waiting_key,
+  return sql`select p.id, p.reference_number, p.state, p.waiting_since, p.waiting_key,
                o.corporate_name, o.corporate_name_kana, o.corporate_number,
                (select count(*) from workers w
                  where w.tenant_id = p.tenant_id and w.organisation_id = p.organisation_id and w.archived_at is null)::int as worker_count
@@ -104,8 +124,15 @@ export async function selectQueuePage(
                  order by ${WAITING_SINCE}, a.id
                  limit ${limit}) p
           join organisations o on o.tenant_id = p.tenant_id and o.id = p.organisation_id
-         order by p.waiting_since, p.id`,
-  );
+         order by p.waiting_since, p.id`;
+}
+
+/**
+ * One page of the queue, oldest waiting first, after `after` (keyset: deep pages cost what the
+ * first does). The page is cut from `applications` alone, then joined to its organisations.
+ */
+export async function selectQueuePage(tx: TenantTx, input: TQueuePageInput): Promise<{ rows: TQueuePageRow[] }> {
+  const raw = await queryRows<RawQueueRow>(tx, queuePageQuery(input));
   return {
     rows: raw.map((row) => ({
       id: row.id,
@@ -138,14 +165,15 @@ export function countOf(byState: Record<TApplicationQueueState, number>, state: 
   return APPLICATION_QUEUE_STATES.reduce((sum, s) => sum + byState[s], 0);
 }
 
+/** The count of a searched queue (exported for the benchmark's EXPLAIN). */
+export function queueCountQuery(tenantId: string, filter: TQueueFilter, search: TResolvedSearch): SQL {
+  return sql`select count(*)::int as n from applications a where ${queueConditions(tenantId, filter, search)}`;
+}
+
 /** How many applications match the filter: kept counts without a search, a count of the matches with one. */
-export async function countQueue(tx: TenantTx, tenantId: string, filter: TQueueFilter): Promise<number> {
-  const search = parseQueueSearch(filter.q);
+export async function countQueue(tx: TenantTx, tenantId: string, filter: TQueueFilter, search: TResolvedSearch | null): Promise<number> {
   if (!search) return countOf(await selectStateCounts(tx, tenantId), filter.state);
-  const [row] = await queryRows<{ n: number | string }>(
-    tx,
-    sql`select count(*)::int as n from applications a where ${queueConditions(tenantId, filter, search)}`,
-  );
+  const [row] = await queryRows<{ n: number | string }>(tx, queueCountQuery(tenantId, filter, search));
   return Number(row?.n ?? 0);
 }
 
