@@ -65,7 +65,7 @@ export function FailedMailPage() {
         <p className="k-card">{t('failedMailPage.none')}</p>
       ) : (
         <div className="k-table-wrap">
-          <table className="k-admin-table">
+          <table className="k-table">
             <caption className="k-visually-hidden">{t('failedMailPage.caption', { count: failed.data.length })}</caption>
             <thead>
               <tr>
@@ -81,12 +81,12 @@ export function FailedMailPage() {
               {failed.data.map((mail) => (
                 <tr key={mail.id}>
                   <td>{formatDateTime(mail.failedAt, i18n.language)}</td>
-                  <th scope="row" style={{ fontWeight: 'normal', overflowWrap: 'anywhere' }}>
+                  <th scope="row" style={{ overflowWrap: 'anywhere' }}>
                     {what(mail)}
                   </th>
-                  <td style={{ overflowWrap: 'anywhere' }}>{mail.recipient ?? t('failedMailPage.recipientAfterCertificate')}</td>
+                  <td>{mail.recipient ?? t('failedMailPage.recipientAfterCertificate')}</td>
                   <td>{t('failedMailPage.attemptsValue', { count: mail.attempts })}</td>
-                  <td style={{ overflowWrap: 'anywhere' }}>{mail.lastError ?? '—'}</td>
+                  <td>{mail.lastError ?? '—'}</td>
                   <td>
                     <button
                       type="button"
