@@ -1,0 +1,76 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+// ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
+import { Button, Link, Text } from '@react-email/components';
+import { z } from 'zod';
+import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { EmailLayout, textStyles } from '../components/email-layout';
+import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { defineEmailTemplate } from '../define-email-template';
+import { ChangeList, changeListEn, previewChanges, ZChangeLines } from './change-request-parts';
+
+export const ZChangeRequestSubmittedNoticeProps = z.strictObject({
+  /** 法人名: shown as text, never as HTML. */
+  corporateName: z.string().trim().min(1).max(200),
+  membershipNumber: z.string().trim().min(1).max(40),
+  submittedAt: z.iso.datetime({ offset: true }),
+  /** The fields waiting for review, before → after. */
+  changes: ZChangeLines,
+  /** 理由 as the member typed it. */
+  reason: z.string().trim().min(1).max(4000),
+  /** The request in the staff console. */
+  adminUrl: ZAbsoluteHttpUrl,
+});
+export type TChangeRequestSubmittedNoticeProps = z.infer<typeof ZChangeRequestSubmittedNoticeProps>;
+
+const previewProps: TChangeRequestSubmittedNoticeProps = {
+  corporateName: '社会福祉法人さくら会',
+  membershipNumber: 'KAIGO-M2026-000123',
+  submittedAt: '2026-12-03T02:00:00.000Z',
+  changes: previewChanges,
+  reason: '法人名を変更したため',
+  adminUrl: 'https://sakura.example.jp/admin/change-requests/00000000-0000-4000-8000-000000000001',
+};
+
+type TProps = TChangeRequestSubmittedNoticeProps & { branding: TEmailBranding };
+
+/** SPEC D1, G3: to the secretariat — a member asked to change registered information that needs review. */
+export default function ChangeRequestSubmittedNotice({
+  corporateName = previewProps.corporateName,
+  membershipNumber = previewProps.membershipNumber,
+  submittedAt = previewProps.submittedAt,
+  changes = previewProps.changes,
+  reason = previewProps.reason,
+  adminUrl = previewProps.adminUrl,
+  branding = previewBranding,
+}: Partial<TProps>) {
+  return (
+    <EmailLayout branding={branding} preview={`${corporateName} から登録内容の変更申請がありました。`}>
+      <Text style={textStyles.paragraph}>
+        {`${corporateName}（会員番号 ${membershipNumber}）から、${formatJaDateTime(submittedAt)}に登録内容の変更申請がありました。審査をお願いします。`}
+      </Text>
+      <ChangeList changes={changes} />
+      <Text style={textStyles.paragraph}>{`変更理由: ${reason}`}</Text>
+      <Button href={adminUrl} style={textStyles.button}>
+        変更申請を開く
+      </Button>
+      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
+        <Link href={adminUrl} style={textStyles.url}>
+          {adminUrl}
+        </Link>
+      </Text>
+      <Text lang="en" style={textStyles.english}>
+        {`${corporateName} (membership number ${membershipNumber}) asked on ${formatEnDateTime(submittedAt)} to change its registration: ${changeListEn(changes)}. Please review it in the staff console.`}
+      </Text>
+    </EmailLayout>
+  );
+}
+
+ChangeRequestSubmittedNotice.PreviewProps = { ...previewProps, branding: previewBranding } satisfies TProps;
+
+export const changeRequestSubmittedNoticeTemplate = defineEmailTemplate({
+  schema: ZChangeRequestSubmittedNoticeProps,
+  subject: (props, branding) => `【${branding.tenantName.ja}】変更申請がありました（${props.corporateName}）`,
+  links: (props) => [props.adminUrl],
+  component: ChangeRequestSubmittedNotice,
+});
