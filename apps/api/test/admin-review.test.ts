@@ -274,6 +274,13 @@ describe('C1-C3 staff review: detail, decisions through the application machine,
     expect(mails.at(-1)?.props).toMatchObject({ reason: '対象分野外の事業所です。' });
     const organisation = await admin(ministry).review.get({ applicationId: m.applicationId });
     expect(organisation.organisation.membershipState).toBe('none');
+    // マイページ shows the reason; the return message of an application never returned is not there.
+    expect(await api.portal(api.tenantA, m.token).application.status()).toMatchObject({
+      state: 'rejected',
+      decisionReason: '対象分野外の事業所です。',
+      returnedMessage: null,
+      isEditable: false,
+    });
   });
 
   it('issue 6 internal notes and document checks are staff-only; a check of another organisation’s document is not found', async () => {

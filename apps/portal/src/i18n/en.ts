@@ -144,6 +144,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     nextSubmit:
       'You have registered a Specified Skilled Worker. If you will employ more than one, register the next one. When all are registered, apply with “Apply with the above” below.',
     returned: 'The secretariat has asked for corrections. Check the email you received and correct the application.',
+    rejectedHeading: 'The membership application was not approved',
     returnedMessageHeading: 'Corrections requested by the secretariat',
     returnedHowToResubmit:
       'When you have corrected the application, press “Apply with the above” on “Check your application” to submit it again. The reference number stays the same.',

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ApplicationChecklist } from '../features/application/application-checklist';
-import { ReturnedMessage } from '../features/application/returned-message';
+import { RejectionReason, ReturnedMessage } from '../features/application/returned-message';
 import { OrganisationDocumentsCard } from '../features/documents/organisation-documents-card';
 import { CertificateSection, ReissueRequestButton } from '../features/certificate/certificate-section';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
@@ -123,6 +123,7 @@ function ApplicationOverview({ data }: { data: TMyPage }) {
         <h2 id="next-heading" className="k-card__title">
           {t('myPage.nextHeading')}
         </h2>
+        <RejectionReason />
         <NextAction data={data} />
       </section>
 

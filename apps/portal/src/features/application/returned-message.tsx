@@ -24,3 +24,22 @@ export function ReturnedMessage() {
     </section>
   );
 }
+
+/** SPEC C3: after a rejection, the reason the council gave (also mailed). */
+export function RejectionReason() {
+  const { t, i18n } = useTranslation();
+  const status = trpc.application.status.useQuery(undefined, { refetchOnMount: 'always' });
+  const application = status.data;
+  if (application?.state !== 'rejected' || !application.decisionReason) return null;
+  return (
+    <section className="k-notice" aria-labelledby="rejection-heading">
+      <h3 id="rejection-heading" className="k-subheading">
+        {t('myPage.rejectedHeading')}
+      </h3>
+      {application.decidedAt ? <p className="k-hint">{formatDateTime(application.decidedAt, i18n.language)}</p> : null}
+      <p lang="ja" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {application.decisionReason}
+      </p>
+    </section>
+  );
+}
