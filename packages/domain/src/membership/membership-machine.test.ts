@@ -95,5 +95,13 @@ describe('membership: SPEC rules beyond the table', () => {
     const result = transitionMembership('withdrawn', eventOf('withdraw'), ACTORS.org_admin);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toBeInstanceOf(IllegalTransitionError);
+    if (!result.ok) expect(result.error.messageKey).toBe('membership.notActive');
+  });
+
+  it('F1 withdrawing before joining is illegal with membership.notActive (not the generic message)', () => {
+    expect(transitionMembership('none', eventOf('withdraw'), ACTORS.org_admin)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'membership.notActive' },
+    });
   });
 });

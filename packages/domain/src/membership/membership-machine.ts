@@ -59,6 +59,8 @@ export const membershipMachine: TMachine<TMembershipState, TMembershipEvent, und
   eventTypes: MEMBERSHIP_EVENTS,
   eventSchema: ZMembershipEvent,
   rules: MEMBERSHIP_TRANSITIONS,
+  // Withdrawing twice, or before joining: the member is told it is not (or no longer) a member.
+  illegalMessageKey: (_state, event) => (event === 'withdraw' ? 'membership.notActive' : undefined),
 };
 
 export function transitionMembership(state: TMembershipState, event: TMembershipEvent, actor: TActor): TTransitionResult<TMembershipState> {

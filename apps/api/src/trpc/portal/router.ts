@@ -3,8 +3,10 @@ import { getTenant } from '../shared/tenant/get-tenant';
 import { accountRouter } from './account/router';
 import { applicationRouter } from './application/router';
 import { certificateRouter } from './certificate/router';
+import { directoryRouter } from './directory/router';
 import { documentRouter } from './document/router';
 import { establishmentRouter } from './establishment/router';
+import { membershipRouter } from './membership/router';
 import { mypageRouter } from './mypage/router';
 import { organisationRouter } from './organisation/router';
 import { postalRouter } from './postal/router';
@@ -26,5 +28,7 @@ export const portalRouter = router({
   document: documentRouter,
   application: applicationRouter,
   certificate: certificateRouter,
+  membership: membershipRouter,
+  directory: directoryRouter,
 });
 export type PortalRouter = typeof portalRouter;
