@@ -15,6 +15,7 @@ describe('G1 failed mail in the admin: list and retry', () => {
   let applicantA: string;
   let failedMailId: string;
   let failedCertificateRowId: string;
+  let stuckId: string;
 
   async function failedMail(tenantId: string, to: string) {
     return withTenant(api.testDb.app, tenantId, async (tx) => {
@@ -41,6 +42,31 @@ describe('G1 failed mail in the admin: list and retry', () => {
     applicantA = await api.signIn(api.tenantA, 'portal', 'failed-mail-applicant');
 
     failedMailId = (await failedMail(api.tenantA.id, 'member@example.jp')).id;
+    // Handed to the queue 4 hours ago and never finished (the queue lost it), and one handed over
+    // a minute ago (still the queue's business).
+    stuckId = await withTenant(api.testDb.app, api.tenantA.id, async (tx) => {
+      const stuck = await insertOutboxMail(tx, {
+        tenantId: api.tenantA.id,
+        to: 'lost@example.jp',
+        template: 'application-received',
+        props: {},
+      });
+      const recent = await insertOutboxMail(tx, {
+        tenantId: api.tenantA.id,
+        to: 'busy@example.jp',
+        template: 'application-received',
+        props: {},
+      });
+      await tx
+        .update(schema.outboxMessages)
+        .set({ status: 'enqueued', enqueuedAt: sql`now() - interval '4 hours'` })
+        .where(eq(schema.outboxMessages.id, stuck.id));
+      await tx
+        .update(schema.outboxMessages)
+        .set({ status: 'enqueued', enqueuedAt: sql`now() - interval '1 minute'` })
+        .where(eq(schema.outboxMessages.id, recent.id));
+      return stuck.id;
+    });
     await failedMail(api.tenantB.id, 'other-council@example.jp');
     // A certificate job that failed (a glyph the font lacks), as the worker leaves it.
     const staffId = await staffUser(api.testDb.app, api.tenantA.id);
@@ -66,6 +92,7 @@ describe('G1 failed mail in the admin: list and retry', () => {
         recipient: null,
         template: 'certificate',
         corporateName: '株式会社𠮷野商店',
+        status: 'failed',
         lastError: 'フォントに次の文字がありません: 𠮷',
       }),
       expect.objectContaining({
@@ -74,10 +101,12 @@ describe('G1 failed mail in the admin: list and retry', () => {
         recipient: 'member@example.jp',
         template: 'application-received',
         corporateName: null,
+        status: 'failed',
         attempts: 1,
         lastError: 'connect ECONNREFUSED 127.0.0.1:25',
         failedAt: expect.any(Date),
       }),
+      expect.objectContaining({ id: stuckId, kind: 'mail', recipient: 'lost@example.jp', status: 'stuck', failedAt: expect.any(Date) }),
     ]);
   });
 
@@ -94,7 +123,8 @@ describe('G1 failed mail in the admin: list and retry', () => {
         .where(and(eq(schema.auditEvents.action, 'outbox.retried'), eq(schema.auditEvents.targetId, failedMailId))),
     );
     expect(audit).toHaveLength(1);
-    expect((await api.admin(api.tenantA, secretariatA).mail.failed()).map((m) => m.id)).toEqual([failedCertificateRowId]);
+    expect((await api.admin(api.tenantA, secretariatA).mail.failed()).map((m) => m.id)).toEqual([failedCertificateRowId, stuckId]);
+    await expect(api.admin(api.tenantA, secretariatA).mail.retry({ id: stuckId })).resolves.toEqual({ ok: true });
     await expect(api.admin(api.tenantA, secretariatA).mail.retry({ id: failedMailId })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'common.conflict',

@@ -54,6 +54,7 @@ export const adminEn: CatalogueOf<typeof adminJa> = {
     reason: 'Reason',
     action: 'Action',
     retry: 'Send again',
+    stuck: 'Still not done after hours (the job may have been lost).',
     retryFor: 'Send {{what}} ({{recipient}}) again',
     retried: '{{what}} is queued again. The result will show in this list.',
     certificateJob: 'Making the certificate ({{name}})',

@@ -52,6 +52,7 @@ export const adminJa = {
     reason: '理由',
     action: '操作',
     retry: '再送する',
+    stuck: '送信処理が数時間たっても終わっていません（処理が失われた可能性があります）。',
     retryFor: '{{what}}（{{recipient}}）を再送する',
     retried: '{{what}}を再送しました。送信結果はこの一覧に反映されます。',
     certificateJob: '入会証明書の作成（{{name}}）',

@@ -10,7 +10,8 @@ type TFailedMail = AdminOutputs['mail']['failed'][number];
 
 /**
  * 送信できなかったメール (issue 6 item 8): the mail the queue gave up on after its retries, and the
- * certificate jobs that failed (their mail can only follow them), newest first, with the reason.
+ * certificate jobs that failed (their mail can only follow them), and jobs the queue lost (stuck for
+ * hours), newest first, with the reason.
  * 「再送する」 puts one back in the outbox; the worker tries again at once.
  */
 export function FailedMailPage() {
@@ -86,7 +87,11 @@ export function FailedMailPage() {
                   </th>
                   <td>{mail.recipient ?? t('failedMailPage.recipientAfterCertificate')}</td>
                   <td>{t('failedMailPage.attemptsValue', { count: mail.attempts })}</td>
-                  <td>{mail.lastError ?? '—'}</td>
+                  <td>
+                    {mail.status === 'stuck' ? <strong>{t('failedMailPage.stuck')}</strong> : null}
+                    {mail.status === 'stuck' && mail.lastError ? <br /> : null}
+                    {mail.lastError ?? (mail.status === 'stuck' ? null : '—')}
+                  </td>
                   <td>
                     <button
                       type="button"

@@ -10,8 +10,14 @@ export const ZFailedMail = z.object({
   template: z.string(),
   /** The corporation a certificate job was for. */
   corporateName: z.string().nullable(),
+  /**
+   * `failed`: the queue gave up. `stuck`: handed to the queue hours ago and never finished — the
+   * queue lost it (an embedded-mode restart drops in-memory jobs; a Redis that lost its data).
+   */
+  status: z.enum(['failed', 'stuck']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
+  /** When it failed, or when a stuck one was handed to the queue. */
   failedAt: z.date(),
   createdAt: z.date(),
 });
