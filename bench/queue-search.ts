@@ -164,9 +164,9 @@ async function main() {
     // A cursor half-way down the whole queue: page 1,000 at 50 rows a page.
     const [deep] = await queryRows<{ waiting_key: string; id: string }>(
       database.owner.db,
-      sql`select coalesce(resubmitted_at, submitted_at)::text as waiting_key, id from applications
+      sql`select waiting_since::text as waiting_key, id from applications
            where tenant_id = ${tenant.id} and submitted_at is not null
-           order by coalesce(resubmitted_at, submitted_at), id offset ${ROWS / 2} limit 1`,
+           order by waiting_since, id offset ${ROWS / 2} limit 1`,
     );
     if (!deep) throw new Error('no deep row');
     const deepCursor: TQueueCursor = { waitingSince: deep.waiting_key, id: deep.id };
@@ -189,6 +189,7 @@ async function main() {
     ];
 
     const now = new Date();
+    const loadBefore = os.loadavg()[0] ?? 0;
     const results: { name: string; total: number; p50: number; p95: number; plan: string }[] = [];
     for (const entry of cases) {
       const run = () =>

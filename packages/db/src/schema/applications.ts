@@ -26,6 +26,13 @@ export const applications = pgTable(
     submittedByUserId: uuid('submitted_by_user_id'),
     /** Latest resubmission after a return; the queue's "waiting since" is coalesce(resubmitted_at, submitted_at). */
     resubmittedAt: timestamptz('resubmitted_at'),
+    /**
+     * What the staff queue orders and pages by (issue 6). A stored column, not an index on the
+     * expression: under row-level security PostgreSQL treats a condition on coalesce(…) as possibly
+     * leaky and will not use it as an index condition, so the keyset of a deep page became a filter
+     * over every earlier row (ADR 021).
+     */
+    waitingSince: timestamptz('waiting_since').generatedAlwaysAs(sql`coalesce("resubmitted_at", "submitted_at")`),
     returnedAt: timestamptz('returned_at'),
     returnedByUserId: uuid('returned_by_user_id'),
     /** What the secretariat asked the applicant to fix (mailed, shown on マイページ). */
@@ -79,17 +86,16 @@ export const applications = pgTable(
       .where(sql`${t.state} not in (${inList(APPLICATION_FINAL_STATES)})`),
     index('applications_tenant_id_state_submitted_at_idx').on(t.tenantId, t.state, t.submittedAt),
     index('applications_tenant_id_organisation_id_idx').on(t.tenantId, t.organisationId),
-    // The staff queue (issue 6): oldest waiting first, keyset-paged on (waiting since, id), for all
-    // submitted applications and per state. Drafts (never submitted) are not in the queue.
-    index('applications_queue_idx')
-      .on(t.tenantId, sql`coalesce(${t.resubmittedAt}, ${t.submittedAt})`, t.id)
+    // The staff queue (issue 6): oldest waiting first, keyset-paged on (waiting_since, id), for all
+    // submitted applications, the open ones (the default tab) and per state. Drafts are not in it.
+    index('applications_queue_waiting_idx')
+      .on(t.tenantId, t.waitingSince, t.id)
       .where(sql`${t.submittedAt} is not null`),
-    // The default tab (everything not yet decided): the same order, without walking the decided ones.
-    index('applications_queue_open_idx')
-      .on(t.tenantId, sql`coalesce(${t.resubmittedAt}, ${t.submittedAt})`, t.id)
+    index('applications_queue_open_waiting_idx')
+      .on(t.tenantId, t.waitingSince, t.id)
       .where(sql`${t.submittedAt} is not null and ${t.state} in (${inList(APPLICATION_OPEN_STATES)})`),
-    index('applications_queue_state_idx')
-      .on(t.tenantId, t.state, sql`coalesce(${t.resubmittedAt}, ${t.submittedAt})`, t.id)
+    index('applications_queue_state_waiting_idx')
+      .on(t.tenantId, t.state, t.waitingSince, t.id)
       .where(sql`${t.submittedAt} is not null`),
     // The dashboard: received per week, and time to decision over the last months.
     index('applications_tenant_id_submitted_at_idx').on(t.tenantId, t.submittedAt).where(sql`${t.submittedAt} is not null`),

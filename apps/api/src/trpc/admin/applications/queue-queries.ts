@@ -9,11 +9,13 @@ import { parseQueueSearch } from './queue-search';
 
 // The staff queue's SQL (issue 6), shared by the tRPC procedures and the CSV export. Every query
 // names the tenant (RLS is the second wall) and is written so PostgreSQL can serve it from an
-// index under row-level security (ADR 019): the order is the expression of applications_queue_idx
-// and its per-state and open-state siblings, exact searches compare with leakproof `=` on unique
-// indexes, and partial names go through organisation_ids_matching_name().
+// index under row-level security (ADR 021): only leakproof comparisons on plain columns become
+// index conditions there, so the order and keyset use the stored waiting_since column
+// (applications_queue_waiting_idx and its open-state and per-state siblings), exact searches
+// compare with `=`, and partial names go through organisation_ids_matching_name().
 
-const WAITING_SINCE = sql`coalesce(a.resubmitted_at, a.submitted_at)`;
+/** coalesce(resubmitted_at, submitted_at), stored: the queue's order and keyset (migration 0017, ADR 021). */
+const WAITING_SINCE = sql`a.waiting_since`;
 const OPEN_STATES = sql.raw(APPLICATION_OPEN_STATES.map((state) => `'${state}'`).join(', '));
 
 /** Where the previous page ended: the exact waiting-since (microseconds, as PostgreSQL text) and id. */
