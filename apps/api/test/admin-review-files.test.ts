@@ -10,6 +10,7 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
   let api: TestApi;
   let store: Awaited<ReturnType<typeof startTestStorage>>;
   let documentId: string;
+  let draftDocumentId: string;
   let applicantCookie: string;
   const bytes = makePdf();
 
@@ -25,11 +26,10 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
   const open = (cookie: string, id = documentId, query = '', tenant = api.tenantA) =>
     api.app.request(`/t/${tenant.slug}/api/admin/files/documents/${id}${query}`, { headers: { cookie } });
 
-  beforeAll(async () => {
-    store = await startTestStorage();
-    api = await createTestApi({ storage: store.storage });
-    await api.applicant(api.tenantA, 'files-applicant');
-    const token = await api.signIn(api.tenantA, 'portal', 'files-applicant');
+  /** An applicant with one worker and its 在留カード uploaded; returns the document and organisation ids. */
+  async function applicantWithDocument(loginId: string): Promise<{ documentId: string; organisationId: string; cookie: string }> {
+    await api.applicant(api.tenantA, loginId);
+    const token = await api.signIn(api.tenantA, 'portal', loginId);
     const portal = api.portal(api.tenantA, token);
     const establishment = await portal.establishment.create({
       name: 'さくら苑',
@@ -46,13 +46,28 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
       extra: {},
       establishmentIds: [establishment.id],
     });
-    applicantCookie = await portalCookie(api, api.tenantA, 'files-applicant', TEST_PASSWORD);
-    const uploaded = await uploadDocument(api, api.tenantA, worker.id, 'residence-card', bytes, {
-      cookie: applicantCookie,
-      fileName: '在留カード.pdf',
-    });
+    const cookie = await portalCookie(api, api.tenantA, loginId, TEST_PASSWORD);
+    const uploaded = await uploadDocument(api, api.tenantA, worker.id, 'residence-card', bytes, { cookie, fileName: '在留カード.pdf' });
     expect(uploaded.status).toBe(201);
-    documentId = ((await uploaded.json()) as { document: { id: string } }).document.id;
+    const organisationId = (await portal.organisation.get()).id;
+    return { documentId: ((await uploaded.json()) as { document: { id: string } }).document.id, organisationId, cookie };
+  }
+
+  beforeAll(async () => {
+    store = await startTestStorage();
+    api = await createTestApi({ storage: store.storage });
+    const submitted = await applicantWithDocument('files-applicant');
+    documentId = submitted.documentId;
+    applicantCookie = submitted.cookie;
+    // Submitted, as the portal's 「上記内容で申請を行う」 leaves it (the checklist itself is tested elsewhere).
+    const a = schema.applications;
+    await withTenant(api.testDb.owner, api.tenantA.id, (tx) =>
+      tx
+        .update(a)
+        .set({ state: 'submitted', submittedAt: new Date(), referenceNumber: `${api.tenantA.slug.toUpperCase()}-2026-000001` })
+        .where(eq(a.organisationId, submitted.organisationId)),
+    );
+    draftDocumentId = (await applicantWithDocument('files-draft')).documentId;
     for (const role of ['secretariat', 'ministry', 'tenant_admin'] as const) await api.staff(api.tenantA, role);
     await api.staff(api.tenantB, 'secretariat');
   });
@@ -98,5 +113,11 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
     const other = await adminCookie(api.tenantB, `secretariat-${api.tenantB.slug}@example.jp`);
     expect((await open(other)).status).toBe(401);
     expect((await open(other, documentId, '', api.tenantB)).status).toBe(404);
+  });
+
+  it('G9/C1 a document of an organisation that has not submitted is not open to staff (a private draft)', async () => {
+    const secretariat = await adminCookie(api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`);
+    expect((await open(secretariat, draftDocumentId)).status).toBe(404);
+    expect((await open(secretariat)).status).toBe(200);
   });
 });

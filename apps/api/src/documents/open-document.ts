@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream';
 import { type Database, isUuid, recordAudit, schema, type TenantTx, withOrganisation, withTenant } from '@kyogikai/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { FileStore } from '../storage/object-storage';
 import { notFound } from '../trpc/app-error';
 
 /**
  * Who opens a file: a member's user, limited to their acting organisation (row-level security on
- * it), or the tenant's staff (issue 6), tenant-wide. Either way only inside the request's tenant.
+ * it), or the tenant's staff (issue 6), tenant-wide but only for organisations that have submitted
+ * an application. Either way only inside the request's tenant.
  */
 export type DocumentOpener =
   | { kind: 'member'; tenantId: string; organisationId: string; userId: string; clientAddress: string }
@@ -38,12 +39,22 @@ export async function openDocument(
 ): Promise<OpenedDocument> {
   if (!isUuid(documentId)) throw notFound('document.notFound');
   const d = schema.documents;
-  const [row] = await inScope(deps.database, opener, (tx) =>
-    tx
+  const row = await inScope(deps.database, opener, async (tx) => {
+    const [found] = await tx
       .select()
       .from(d)
-      .where(and(eq(d.id, documentId), isNull(d.replacedAt), isNull(d.deletedAt))),
-  );
+      .where(and(eq(d.id, documentId), isNull(d.replacedAt), isNull(d.deletedAt)));
+    if (!found || opener.kind === 'member') return found;
+    // Staff review what was submitted (SPEC C1): an organisation that never submitted an application
+    // is still a private draft, the same as review.get treats it.
+    const a = schema.applications;
+    const [submitted] = await tx
+      .select({ id: a.id })
+      .from(a)
+      .where(and(eq(a.organisationId, found.organisationId), isNotNull(a.submittedAt)))
+      .limit(1);
+    return submitted ? found : undefined;
+  });
   if (!row) throw notFound('document.notFound');
   const body = await deps.storage.getStream(row.objectKey);
   try {
