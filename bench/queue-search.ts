@@ -248,7 +248,7 @@ async function main() {
 
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     console.log(
-      `queue-search: ${new Date().toISOString()} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version}`,
+      `queue-search: ${new Date().toISOString()} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version} · load (1 min) ${loadBefore.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}`,
     );
     console.log(
       `seeded ${ROWS.toLocaleString('en')} organisations, users, applications and ${(2 * ROWS).toLocaleString('en')} workers in ${seedSeconds.toFixed(1)} s; ${ITERATIONS} runs per case (page of ${PAGE_SIZE} + total, one tenant transaction, app role)`,
