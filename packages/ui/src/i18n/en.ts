@@ -176,7 +176,8 @@ export const uiEn: UiCatalogue = {
     alreadyDownloaded: 'The certificate has already been downloaded. To get it again, request a reissue.',
     alreadyDownloadedBy:
       'The certificate was downloaded on {{downloadedAt}} (Japan time) by {{downloadedBy}}. It can be downloaded only once: to get it again, request a reissue.',
-    downloadInProgress: 'The certificate is being downloaded in another window. If that download did not finish, try again in a few minutes.',
+    downloadInProgress:
+      'The certificate is being downloaded in another window. If that download did not finish, try again in a few minutes.',
     preparing: 'The certificate is being prepared. We will email you when it is ready; please try again later.',
     notFound: 'No certificate has been issued yet.',
   },
@@ -194,6 +195,13 @@ export const uiEn: UiCatalogue = {
   },
   changeRequest: {
     noItems: 'There is nothing to change. Enter the changes first.',
+    noChanges: 'Nothing differs from the registered details. Enter the changes first.',
+    invalid: 'Please check what you entered.',
+    fieldPending: 'A change of this item is under review; it cannot be changed again until the review is over.',
+    draftChanged: 'The changes were saved in another window. Reload the page and enter them again.',
+    valueChanged: 'This item was changed after the request was made. Check the current details and request the change again.',
+    noContactEmail: 'No contact email address is registered, so this cannot go ahead.',
+    notFound: 'The change request was not found. It may have been cancelled or already decided. Reload the page.',
   },
   notFound: {
     title: 'Page not found',

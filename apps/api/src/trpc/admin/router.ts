@@ -1,6 +1,7 @@
 import { router } from '../init';
 import { getTenant } from '../shared/tenant/get-tenant';
 import { applicationsRouter } from './applications/router';
+import { changeRequestsRouter } from './change-requests/router';
 import { mailRouter } from './mail/router';
 import { reissueRouter } from './reissue/router';
 import { reviewRouter } from './review/router';
@@ -15,6 +16,7 @@ export const adminRouter = router({
   review: reviewRouter,
   applications: applicationsRouter,
   reissue: reissueRouter,
+  changeRequests: changeRequestsRouter,
   mail: mailRouter,
 });
 export type AdminRouter = typeof adminRouter;

@@ -3,6 +3,7 @@ import { getTenant } from '../shared/tenant/get-tenant';
 import { accountRouter } from './account/router';
 import { applicationRouter } from './application/router';
 import { certificateRouter } from './certificate/router';
+import { changeRequestRouter } from './change-request/router';
 import { directoryRouter } from './directory/router';
 import { documentRouter } from './document/router';
 import { establishmentRouter } from './establishment/router';
@@ -28,6 +29,7 @@ export const portalRouter = router({
   document: documentRouter,
   application: applicationRouter,
   certificate: certificateRouter,
+  changeRequest: changeRequestRouter,
   membership: membershipRouter,
   directory: directoryRouter,
 });

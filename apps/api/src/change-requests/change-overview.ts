@@ -1,0 +1,152 @@
+import { schema, type TenantTx } from '@kyogikai/db';
+import {
+  applicantActor,
+  availableChangeRequestEvents,
+  CHANGE_REQUEST_PENDING_STATES,
+  type TChangeItemKind,
+  type TChangeRequestState,
+  type TMembershipState,
+  type TPermission,
+  type TTenantConfig,
+} from '@kyogikai/domain';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { AppError } from '../trpc/app-error';
+import { fieldChanges, shownValue, type TChangeItemRow } from './change-items';
+import { CHANGEABLE_ORGANISATION_FIELDS, type TChangeableOrganisationField } from './organisation-change-fields';
+
+export type TShownChange = { field: string; kind: TChangeItemKind; before: string; after: string };
+
+export type TOpenChangeRequest = {
+  id: string;
+  version: number;
+  state: TChangeRequestState;
+  content: string | null;
+  reason: string | null;
+  submittedAt: Date | null;
+  /** The changes still waiting (D5 items of a submitted request are already in force). */
+  changes: TShownChange[];
+  canSubmit: boolean;
+  canCancel: boolean;
+};
+
+export type TChangeOverview = {
+  membershipState: TMembershipState;
+  /** The registered (approved) values of ◆会員情報. */
+  values: Record<TChangeableOrganisationField, string>;
+  /** The organisation's draft (「申請登録情報を変更する」 saved, not yet submitted). */
+  draft: TOpenChangeRequest | null;
+  /** Submitted and waiting for a decision, oldest first. */
+  pending: TOpenChangeRequest[];
+  canEdit: boolean;
+};
+
+function waitingChanges(items: readonly TChangeItemRow[]): TShownChange[] {
+  return fieldChanges(items.filter((item) => item.appliedAt === null)).map(({ field, kind, before, after }) => ({
+    field,
+    kind,
+    before,
+    after,
+  }));
+}
+
+/**
+ * What マイページ and the detail screen show of ◆会員情報 (SPEC D1): the registered values, and the
+ * draft and pending requests with their changes before/after side by side; once decided, only the
+ * registered values remain. In the member's transaction (row-level security: its own rows only).
+ */
+export async function loadChangeOverview(
+  tx: TenantTx,
+  input: { organisationId: string; permissions: ReadonlySet<TPermission>; config: Pick<TTenantConfig, 'approvalSteps'> },
+): Promise<TChangeOverview> {
+  const o = schema.organisations;
+  const r = schema.changeRequests;
+  const i = schema.changeItems;
+  const [organisation] = await tx.select().from(o).where(eq(o.id, input.organisationId));
+  if (!organisation) throw new AppError('NOT_FOUND', 'organisation.notFound');
+  const current = organisation as unknown as Record<string, unknown>;
+  const values = Object.fromEntries(CHANGEABLE_ORGANISATION_FIELDS.map((field) => [field, shownValue(current[field])])) as Record<
+    TChangeableOrganisationField,
+    string
+  >;
+  const open = await tx
+    .select()
+    .from(r)
+    .where(and(eq(r.organisationId, organisation.id), inArray(r.state, [...CHANGE_REQUEST_PENDING_STATES])))
+    .orderBy(asc(r.createdAt), asc(r.id));
+  const items = open.length
+    ? await tx
+        .select()
+        .from(i)
+        .where(
+          inArray(
+            i.changeRequestId,
+            open.map((request) => request.id),
+          ),
+        )
+        .orderBy(asc(i.createdAt), asc(i.id))
+    : [];
+  const actor = applicantActor(input.permissions);
+  const shown = open.map((request): TOpenChangeRequest => {
+    const own = items.filter((item) => item.changeRequestId === request.id);
+    const kinds = [...new Set(own.map((item) => item.kind))];
+    const events = availableChangeRequestEvents(request.state, actor, { approvalSteps: input.config.approvalSteps, kinds });
+    return {
+      id: request.id,
+      version: request.version,
+      state: request.state,
+      content: request.content,
+      reason: request.reason,
+      submittedAt: request.submittedAt,
+      changes: waitingChanges(own),
+      canSubmit: events.includes('submit'),
+      canCancel: events.includes('cancel'),
+    };
+  });
+  return {
+    membershipState: organisation.membershipState,
+    values,
+    draft: shown.find((request) => request.state === 'draft') ?? null,
+    pending: shown.filter((request) => request.state !== 'draft'),
+    canEdit: organisation.membershipState === 'active' && input.permissions.has('edit'),
+  };
+}
+
+export type TChangeHistoryRow = {
+  changeRequestId: string;
+  appliedAt: Date;
+  changedByName: string;
+  field: string;
+  before: string;
+  after: string;
+  reason: string;
+};
+
+/**
+ * The change history on マイページ (SPEC D, manual p.8): every applied change, field by field —
+ * date, who changed it (the member's user who submitted it), before, after and the reason — newest
+ * first. Cancelled and rejected requests changed nothing and are not in it.
+ */
+export async function loadChangeHistory(tx: TenantTx, organisationId: string, limit = 200): Promise<TChangeHistoryRow[]> {
+  const r = schema.changeRequests;
+  const i = schema.changeItems;
+  const u = schema.users;
+  const rows = await tx
+    .select({ item: i, reason: r.reason, changedByName: u.displayName })
+    .from(i)
+    .innerJoin(r, and(eq(r.tenantId, i.tenantId), eq(r.id, i.changeRequestId)))
+    .leftJoin(u, and(eq(u.tenantId, r.tenantId), eq(u.id, r.submittedByUserId)))
+    .where(and(eq(i.organisationId, organisationId), isNotNull(i.appliedAt)))
+    .orderBy(desc(i.appliedAt), desc(i.id))
+    .limit(limit);
+  return rows.flatMap((row) =>
+    fieldChanges([row.item]).map((change) => ({
+      changeRequestId: row.item.changeRequestId,
+      appliedAt: row.item.appliedAt ?? new Date(0),
+      changedByName: row.changedByName ?? '',
+      field: change.field,
+      before: change.before,
+      after: change.after,
+      reason: row.reason ?? '',
+    })),
+  );
+}

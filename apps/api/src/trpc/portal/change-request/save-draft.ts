@@ -1,0 +1,22 @@
+import { saveChangeDraft } from '../../../change-requests/save-change-draft';
+import { memberProcedure } from '../../procedures';
+import { ZSaveChangeDraftInput, ZSaveChangeDraftOutput } from './change-request.schema';
+
+/** 「申請登録情報を変更する」: stores the edited ◆会員情報 as the draft change request (SPEC D1, D5, D6). */
+export const saveDraft = memberProcedure('edit')
+  .input(ZSaveChangeDraftInput)
+  .output(ZSaveChangeDraftOutput)
+  .mutation(({ ctx, input }) =>
+    ctx.inOrganisation((tx) =>
+      saveChangeDraft(tx, {
+        tenant: ctx.tenant,
+        organisationId: ctx.organisation.id,
+        userId: ctx.session.user.id,
+        permissions: ctx.organisation.permissions,
+        clientAddress: ctx.clientAddress,
+        now: ctx.clock.now(),
+        draftVersion: input.draftVersion,
+        values: input.values,
+      }),
+    ),
+  );
