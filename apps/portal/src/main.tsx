@@ -14,6 +14,7 @@ import { ApplicationSubmittedPage } from './routes/application-submitted';
 import { CertificateReissuePage } from './routes/certificate-reissue';
 import { ChangePasswordPage } from './routes/change-password';
 import { MailSentPage } from './routes/mail-sent';
+import { MemberDirectoryPage } from './routes/member-directory';
 import { MyPage } from './routes/my-page';
 import { NotFoundPage } from './routes/not-found';
 import { OrganisationDocumentsPage } from './routes/organisation-documents';
@@ -24,6 +25,7 @@ import { RootLayout } from './routes/root-layout';
 import { SignInPage } from './routes/sign-in';
 import { Step1Page } from './routes/step1';
 import { VerifyCertificatePage } from './routes/verify-certificate';
+import { WithdrawalPage } from './routes/withdrawal';
 import { WorkerPage } from './routes/worker';
 
 const SESSION_GONE = new Set(['common.unauthorized', 'auth.sessionExpired']);
@@ -70,9 +72,12 @@ const router = createBrowserRouter(
         { path: 'application/review', element: <ApplicationReviewPage /> },
         { path: 'application/submitted', element: <ApplicationSubmittedPage /> },
         { path: 'certificate/reissue', element: <CertificateReissuePage /> },
+        { path: 'membership/withdraw', element: <WithdrawalPage /> },
         // Public: the link and QR code printed on a certificate (ADR 019).
         { path: 'verify', element: <VerifyCertificatePage /> },
         { path: 'verify/:code', element: <VerifyCertificatePage /> },
+        // Public: the council's member directory (SPEC G8).
+        { path: 'members', element: <MemberDirectoryPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

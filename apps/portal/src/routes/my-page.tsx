@@ -7,6 +7,7 @@ import { RejectionReason, ReturnedMessage } from '../features/application/return
 import { OrganisationDocumentsCard } from '../features/documents/organisation-documents-card';
 import { CertificateSection, ReissueRequestButton } from '../features/certificate/certificate-section';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
+import { MembershipCard, WithdrawalLink } from '../features/membership/membership-card';
 import { Loading, RequireSignedIn, type TSignedInUser } from '../features/session/require-signed-in';
 import { WorkerList } from '../features/workers/worker-list';
 import { type PortalOutputs, trpc } from '../lib/trpc';
@@ -56,6 +57,7 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
         <Notice>{apiErrorKey(myPage.error) === 'organisation.notSelected' ? t('myPage.noOrganisation') : t('common.network')}</Notice>
       ) : null}
       {myPage.data ? <CertificateSection /> : null}
+      {myPage.data ? <MembershipCard /> : null}
       {myPage.data ? <ApplicationOverview data={myPage.data} /> : null}
       <section className="k-card" aria-labelledby="idle-notice-heading">
         <h2 id="idle-notice-heading" className="k-card__title">
@@ -83,6 +85,7 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
           <Link to="/account/password">{t('myPage.changePassword')}</Link>
         </p>
       </section>
+      {myPage.data ? <WithdrawalLink /> : null}
     </>
   );
 }
