@@ -13,7 +13,6 @@ import { isCertificateCurrent, ZCertificateSnapshot } from '@kyogikai/domain';
 import { EmailInputError, parseEmailProps, type TEmailContent } from '@kyogikai/email';
 import { consoleJobLogger, PermanentJobError, type TCertificateJob, type TJobLogger } from '@kyogikai/jobs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { CertificateGlyphError, renderCertificate } from './render-certificate';
 import { hashVerificationCode, newVerificationCode, verificationUrl } from './verification-code';
 
 /**
@@ -39,6 +38,16 @@ export function certificateObjectKey(tenantId: string, organisationId: string, c
 export class CertificateNotPrintableError extends PermanentJobError {
   override name = 'CertificateNotPrintableError';
 }
+
+/**
+ * The renderer (pdf-lib, fontkit, harfbuzz, the font) is loaded on the first job, not when the
+ * worker starts: a worker process is ready sooner, and one that never renders never pays for it.
+ */
+let renderer: Promise<typeof import('./render-certificate')> | undefined;
+const loadRenderer = () => {
+  renderer ??= import('./render-certificate');
+  return renderer;
+};
 
 export type CertificateProcessorOptions = {
   database: Database;
@@ -147,6 +156,7 @@ export function createCertificateProcessor(options: CertificateProcessorOptions)
     if (!snapshot.success)
       throw new PermanentJobError(`certificate ${certificate.id} has an unreadable snapshot`, { cause: snapshot.error });
 
+    const { CertificateGlyphError, renderCertificate } = await loadRenderer();
     const code = newVerificationCode();
     let pdf: Uint8Array;
     try {
