@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplicantAccount, createApplicant, createStaff, type StaffAccount } from './support/accounts';
 import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, visible } from './support/browser';
 import { arrangeWithSql } from './support/database';
+import { approveReissue, downloadCertificate, pdfText, printedVerification } from './support/certificate';
 import { mailFilesTo, waitForMail } from './support/mailbox';
 import { type Platform, startPlatformForTest } from './support/platform';
 import { signInToAdmin, signInToPortal } from './support/sign-in';
@@ -134,13 +135,9 @@ describe('C3 C4 E1 the member downloads its certificate once, asks for a reissue
   });
 
   async function downloadFromMyPage(page: Page): Promise<Buffer> {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '入会証明書をダウンロード' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^入会証明書_KAIGO-000777_\d\.pdf$/);
-    const saved = await download.path();
-    return readFileSync(saved);
+    const downloaded = await downloadCertificate(page);
+    expect(downloaded.fileName).toMatch(/^入会証明書_KAIGO-000777_\d\.pdf$/);
+    return downloaded.bytes;
   }
 
   it('C4 E1 download once, refused the second time, 「入会証明書再発行申請」 → 「申請を行う」, approved in the admin, the new one downloaded; verification', async () => {
@@ -202,17 +199,14 @@ describe('C3 C4 E1 the member downloads its certificate once, asks for a reissue
     // The secretariat approves in the admin.
     const admin = await newPage(browser);
     await signInToAdmin(admin.page, platform, TENANT, SECRETARIAT);
-    await admin.page.getByRole('link', { name: '入会証明書再発行申請' }).click();
-    await visible(admin.page.getByRole('heading', { level: 1, name: '入会証明書再発行申請' }));
-    const request = admin.page.getByRole('region', { name: MEMBER.corporateName ?? '' });
-    await visible(request.getByText('事務所の移転作業中に', { exact: false }));
-    await expectNoSeriousA11yViolations(admin.page, 'admin reissue requests');
-    await screenshot(admin.page, 'e1-admin-reissue-requests');
-    await request.getByRole('button', { name: '承認する' }).click();
-    const dialog = admin.page.getByRole('dialog', { name: '再発行申請を承認しますか？' });
-    await visible(dialog);
-    await dialog.getByRole('button', { name: '承認する' }).click();
-    await visible(admin.page.getByText('の再発行申請を承認しました。', { exact: false }));
+    await approveReissue(admin.page, MEMBER.corporateName ?? '', {
+      beforeApproving: async () => {
+        const request = admin.page.getByRole('region', { name: MEMBER.corporateName ?? '' });
+        await visible(request.getByText('事務所の移転作業中に', { exact: false }));
+        await expectNoSeriousA11yViolations(admin.page, 'admin reissue requests');
+        await screenshot(admin.page, 'e1-admin-reissue-requests');
+      },
+    });
     await visible(admin.page.getByText('確認待ちの再発行申請はありません。'));
     await admin.context.close();
 
@@ -239,13 +233,10 @@ describe('C3 C4 E1 the member downloads its certificate once, asks for a reissue
     const secondPdf = await downloadFromMyPage(page);
     await visible(section.getByText('ダウンロード済み', { exact: true }));
     // The code and link printed on the new certificate (text layer read with poppler's pdftotext).
-    const pdfFile = path.join(dataDir, 'certificate-2.pdf');
-    writeFileSync(pdfFile, secondPdf);
-    const printed = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString();
-    const grouped = printed.match(/([A-Z2-7]{4}(?:-[A-Z2-7]{1,4}){6,15})/)?.[1] ?? '';
-    const newCodeValue = grouped.replace(/-/g, '');
-    expect(newCodeValue).toMatch(/^[A-Z2-7]{32}$/);
-    expect(printed.replace(/\s+/g, '')).toContain(platform.tenantUrl(TENANT, `/verify/${newCodeValue}`));
+    const printed = printedVerification(pdfText(secondPdf));
+    const grouped = printed.groupedCode;
+    expect(printed.code).toMatch(/^[A-Z2-7]{32}$/);
+    expect(printed.url).toBe(platform.tenantUrl(TENANT, `/verify/${printed.code}`));
 
     // Public verification: no session (a fresh browser context).
     const visitor = await newPage(browser);
