@@ -88,15 +88,11 @@ export const applications = pgTable(
     index('applications_tenant_id_organisation_id_idx').on(t.tenantId, t.organisationId),
     // The staff queue (issue 6): oldest waiting first, keyset-paged on (waiting_since, id), for all
     // submitted applications, the open ones (the default tab) and per state. Drafts are not in it.
-    index('applications_queue_waiting_idx')
-      .on(t.tenantId, t.waitingSince, t.id)
-      .where(sql`${t.submittedAt} is not null`),
+    index('applications_queue_waiting_idx').on(t.tenantId, t.waitingSince, t.id).where(sql`${t.submittedAt} is not null`),
     index('applications_queue_open_waiting_idx')
       .on(t.tenantId, t.waitingSince, t.id)
       .where(sql`${t.submittedAt} is not null and ${t.state} in (${inList(APPLICATION_OPEN_STATES)})`),
-    index('applications_queue_state_waiting_idx')
-      .on(t.tenantId, t.state, t.waitingSince, t.id)
-      .where(sql`${t.submittedAt} is not null`),
+    index('applications_queue_state_waiting_idx').on(t.tenantId, t.state, t.waitingSince, t.id).where(sql`${t.submittedAt} is not null`),
     // The dashboard: received per week, and time to decision over the last months.
     index('applications_tenant_id_submitted_at_idx').on(t.tenantId, t.submittedAt).where(sql`${t.submittedAt} is not null`),
     index('applications_tenant_id_decided_at_idx').on(t.tenantId, t.decidedAt).where(sql`${t.decidedAt} is not null`),
