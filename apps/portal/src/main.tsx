@@ -15,6 +15,7 @@ import { CertificateReissuePage } from './routes/certificate-reissue';
 import { ChangePasswordPage } from './routes/change-password';
 import { MailSentPage } from './routes/mail-sent';
 import { MemberDirectoryPage } from './routes/member-directory';
+import { MembershipDetailsPage } from './routes/membership-details';
 import { MyPage } from './routes/my-page';
 import { NotFoundPage } from './routes/not-found';
 import { OrganisationDocumentsPage } from './routes/organisation-documents';
@@ -73,6 +74,7 @@ const router = createBrowserRouter(
         { path: 'application/submitted', element: <ApplicationSubmittedPage /> },
         { path: 'certificate/reissue', element: <CertificateReissuePage /> },
         { path: 'membership/withdraw', element: <WithdrawalPage /> },
+        { path: 'membership/details', element: <MembershipDetailsPage /> },
         // Public: the link and QR code printed on a certificate (ADR 019).
         { path: 'verify', element: <VerifyCertificatePage /> },
         { path: 'verify/:code', element: <VerifyCertificatePage /> },

@@ -8,6 +8,7 @@ import { OrganisationDocumentsCard } from '../features/documents/organisation-do
 import { CertificateSection, ReissueRequestButton } from '../features/certificate/certificate-section';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
 import { MembershipCard, WithdrawalLink } from '../features/membership/membership-card';
+import { MemberInfoSection } from '../features/membership/member-info-section';
 import { Loading, RequireSignedIn, type TSignedInUser } from '../features/session/require-signed-in';
 import { WorkerList } from '../features/workers/worker-list';
 import { type PortalOutputs, trpc } from '../lib/trpc';
@@ -58,6 +59,7 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
       ) : null}
       {myPage.data ? <CertificateSection /> : null}
       {myPage.data ? <MembershipCard /> : null}
+      {myPage.data ? <MemberInfoSection /> : null}
       {myPage.data ? <ApplicationOverview data={myPage.data} /> : null}
       <section className="k-card" aria-labelledby="idle-notice-heading">
         <h2 id="idle-notice-heading" className="k-card__title">

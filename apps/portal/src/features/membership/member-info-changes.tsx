@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { MEMBER_INFO_FIELDS, memberInfoLabelKey, pendingByField, type TChangeOverview } from './member-info-fields';
+
+type TChange = { field: string; before: string; after: string };
+
+/**
+ * Before and after side by side (SPEC D1: until approval the screen shows both; afterwards only
+ * the new). `showAll` lists every field with its registered value (the detail screen); otherwise
+ * only the given changes.
+ */
+export function ChangeSideBySide({ overview, showAll = false }: { overview: TChangeOverview; showAll?: boolean }) {
+  const { t } = useTranslation();
+  const pending = pendingByField(overview);
+  const hasPending = pending.size > 0;
+  return (
+    <table className="k-change-table">
+      <caption className="k-visually-hidden">{t('memberInfo.tableCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('memberInfo.field')}</th>
+          <th scope="col">{hasPending ? t('memberInfo.before') : t('memberInfo.registered')}</th>
+          {hasPending ? <th scope="col">{t('memberInfo.after')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {MEMBER_INFO_FIELDS.filter((field) => showAll || pending.has(field)).map((field) => {
+          const change = pending.get(field);
+          return (
+            <tr key={field}>
+              <th scope="row">{t(memberInfoLabelKey(field))}</th>
+              <td>{overview.values[field] || t('memberInfo.empty')}</td>
+              {hasPending ? (
+                <td className={change ? 'k-change-table__after' : undefined}>
+                  {change ? (
+                    <>
+                      {change.after || t('memberInfo.empty')}{' '}
+                      <span className="k-changed-marker">
+                        {change.isDraft ? t('memberInfo.draftMarker') : t('memberInfo.pendingMarker')}
+                      </span>
+                    </>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The changes of one request, before → after. */
+export function ChangeList({ changes }: { changes: readonly TChange[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="k-change-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('memberInfo.field')}</th>
+          <th scope="col">{t('memberInfo.before')}</th>
+          <th scope="col">{t('memberInfo.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((change) => (
+          <tr key={change.field}>
+            <th scope="row">{t(memberInfoLabelKey(change.field))}</th>
+            <td>{change.before || t('memberInfo.empty')}</td>
+            <td className="k-change-table__after">{change.after || t('memberInfo.empty')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The 変更内容 the submission form starts with: one line per field, which the member may rewrite. */
+export function summariseChanges(changes: readonly TChange[], label: (field: string) => string, empty: string): string {
+  return changes.map((change) => `${label(change.field)}：${change.before || empty} → ${change.after || empty}`).join('\n');
+}
