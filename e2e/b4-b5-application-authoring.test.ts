@@ -1,17 +1,24 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ADD_ESTABLISHMENT,
+  addEstablishment,
+  chooseNationality,
   completeStep1,
   documentSlot,
   KAIGO_DOCUMENTS,
+  REGISTER,
+  REGISTER_WORKER,
   SAKURA_STEP1,
+  SAVE_AND_UPLOAD,
+  SUBMIT_APPLICATION,
+  uploadAllDocuments,
   uploadFolder,
-  uploadToSlot,
   writeBytes,
   writePdf,
 } from './support/application';
-import { expectNoSeriousA11yViolations, hidden, launchBrowser, screenshot, visible } from './support/browser';
+import { expectNoSeriousA11yViolations, launchBrowser, screenshot, visible } from './support/browser';
 import { mailFilesTo, waitForMail } from './support/mailbox';
 import { labelled, onboardApplicant, type ProvisionalApplicant, waitForValue } from './support/onboarding';
 import { type Platform, startPlatformForTest } from './support/platform';
@@ -27,72 +34,15 @@ const SAKURA: ProvisionalApplicant = {
 };
 
 /** The manual's labels (p.6-7), exactly as the portal must show them. */
-const ADD_ESTABLISHMENT = '受入れ事業所の追加';
 const ESTABLISHMENTS_SECTION = '◆受入れ事業所情報';
 const WORKER_SECTION = '◆特定技能外国人情報の入力';
 const DOCUMENTS_SECTION = '◆地方出入国在留管理局へ申請した書類等の写しをアップロード';
-const REGISTER = '登録する';
-const SUBMIT = '上記内容で申請を行う';
-const REGISTER_WORKER = 'STEP2. 特定技能外国人の登録';
-const SAVE_AND_UPLOAD = '入力内容を保存して、書類のアップロードへ進む';
+const SUBMIT = SUBMIT_APPLICATION;
 
 /** The smallest PNG there is: what a user might rename to .pdf. */
 const PNG_BYTES = Uint8Array.from(
   Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
 );
-
-interface EstablishmentInput {
-  name: string;
-  postalCode: string;
-  prefecture: string;
-  city: string;
-  town: string;
-  phone: string;
-  /** 介護サービスの種類, as the council's list names it. */
-  serviceType: string;
-}
-
-/** 「受入れ事業所の追加」 in its dialog: the postal code fills 都道府県/市区町村, then the rest. */
-async function addEstablishment(page: Page, establishment: EstablishmentInput, options: { check?: string } = {}): Promise<void> {
-  await page.getByRole('button', { name: ADD_ESTABLISHMENT, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: ADD_ESTABLISHMENT });
-  await visible(dialog);
-  await labelled(dialog, '事業所名').fill(establishment.name);
-  await labelled(dialog, '郵便番号').pressSequentially(establishment.postalCode);
-  await waitForValue(labelled(dialog, '都道府県'), establishment.prefecture);
-  await waitForValue(labelled(dialog, '市区町村'), establishment.city);
-  await labelled(dialog, '町域・番地').fill(establishment.town);
-  await labelled(dialog, '電話番号').fill(establishment.phone);
-  if (options.check) {
-    // The council's own field (care: 介護サービスの種類, from tenant.formFields) is required like the rest.
-    await dialog.getByRole('button', { name: '追加する', exact: true }).click();
-    await visible(dialog.getByRole('alert').getByRole('link', { name: '介護サービスの種類：入力してください。' }));
-  }
-  await labelled(dialog, '介護サービスの種類').selectOption({ label: establishment.serviceType });
-  if (options.check) {
-    await expectNoSeriousA11yViolations(page, options.check);
-    await screenshot(page, 'b4a-add-establishment-dialog');
-  }
-  await dialog.getByRole('button', { name: '追加する', exact: true }).click();
-  await hidden(dialog);
-}
-
-/** 国籍: type part of the name (hiragana, as before IME conversion), pick it with ↓ and Enter. */
-async function chooseNationality(page: Page, typed: string, name: string): Promise<void> {
-  const combobox = page.getByRole('combobox', { name: /^国籍/ });
-  await combobox.fill(typed);
-  await visible(page.getByRole('option', { name, exact: true }));
-  await combobox.press('ArrowDown');
-  await combobox.press('Enter');
-  await waitForValue(combobox, name);
-}
-
-async function uploadAllDocuments(page: Page, folder: string, prefix: string): Promise<void> {
-  for (const document of KAIGO_DOCUMENTS) {
-    const file = await writePdf(folder, `${prefix}-${document.file}`, `${prefix}: ${document.file}`);
-    await uploadToSlot(page, document.name, file);
-  }
-}
 
 describe('B4a-d, B5, C1, G9 application authoring (manual p.5-7)', () => {
   let platform: Platform;

@@ -7,6 +7,7 @@ import { KAIGO_DOCUMENTS } from './support/application';
 import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, visible } from './support/browser';
 import { mailFilesTo, waitForMail } from './support/mailbox';
 import { type Platform, startPlatformForTest } from './support/platform';
+import { approveAsMinistry, completeReviewAndForward, startReview } from './support/review';
 import { signInToAdmin, signInToPortal } from './support/sign-in';
 
 const TENANT = 'kaigo';
@@ -175,12 +176,7 @@ describe('C1 C2 C3 staff review in the admin: start, return with a message, resu
     await expectNoSeriousA11yViolations(admin, 'admin application detail, submitted');
     await screenshot(admin, 'c1-admin-application-detail');
 
-    await admin.getByRole('button', { name: '審査を開始する' }).click();
-    const startDialog = admin.getByRole('dialog', { name: '審査を開始しますか？' });
-    await visible(startDialog);
-    await startDialog.getByRole('button', { name: '審査を開始する' }).click();
-    await visible(admin.getByText('審査を開始しました。', { exact: true }));
-    await visible(admin.getByText('審査中', { exact: true }));
+    await startReview(admin);
 
     // Returned with a message: the form refuses an empty message first.
     const mailBefore = await mailFilesTo(platform, CONTACT_EMAIL);
@@ -223,15 +219,8 @@ describe('C1 C2 C3 staff review in the admin: start, return with a message, resu
     await visible(row.getByText('山田 太郎', { exact: true }));
     await expectNoSeriousA11yViolations(admin, 'admin application detail, resubmitted');
     await screenshot(admin, 'c1-admin-changes-since-return');
-    await admin.getByRole('button', { name: '審査を開始する' }).click();
-    await admin.getByRole('dialog', { name: '審査を開始しますか？' }).getByRole('button', { name: '審査を開始する' }).click();
-    await visible(admin.getByText('審査を開始しました。', { exact: true }));
-    await admin.getByRole('button', { name: '審査を完了して所管省庁へ回付する' }).click();
-    await admin
-      .getByRole('dialog', { name: '所管省庁へ回付しますか？' })
-      .getByRole('button', { name: '審査を完了して所管省庁へ回付する' })
-      .click();
-    await visible(admin.getByText('所管省庁へ回付しました。', { exact: true }));
+    await startReview(admin);
+    await completeReviewAndForward(admin);
     await visible(admin.getByText('この状態で、あなたの役割から行える操作はありません。', { exact: true }));
     const forwardedMail = await waitForMail(platform, { to: MINISTRY.email, subjectIncludes: '入会申請の承認依頼' });
     expect(forwardedMail.text).toContain(`/admin/applications/${applicationId}`);
@@ -242,11 +231,7 @@ describe('C1 C2 C3 staff review in the admin: start, return with a message, resu
     await ministry.page.goto(platform.tenantUrl(TENANT, `/admin/applications/${applicationId}`));
     await visible(ministry.page.getByText('所管省庁の承認待ち', { exact: true }));
     await expectNoSeriousA11yViolations(ministry.page, 'admin application detail, ministry');
-    await ministry.page.getByRole('button', { name: '承認する', exact: true }).click();
-    const approveDialog = ministry.page.getByRole('dialog', { name: '入会を承認しますか？' });
-    await approveDialog.getByRole('button', { name: '承認する', exact: true }).click();
-    await visible(ministry.page.getByText('入会を承認しました', { exact: false }));
-    await visible(ministry.page.getByText('承認済み', { exact: true }));
+    const announcedNumber = await approveAsMinistry(ministry.page);
     await screenshot(ministry.page, 'c3-admin-approved');
     const membership = queryValue(
       platform,
@@ -254,6 +239,7 @@ describe('C1 C2 C3 staff review in the admin: start, return with a message, resu
       applicationId,
     );
     expect(membership).toMatch(/^active KAIGO-M\d{4}-000001$/);
+    expect(membership).toBe(`active ${announcedNumber}`);
     const approvedMail = await waitForMail(platform, {
       to: CONTACT_EMAIL,
       subjectIncludes: '入会承認と入会証明書発行のお知らせ',
