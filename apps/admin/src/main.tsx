@@ -15,6 +15,8 @@ import { DashboardPage } from './routes/dashboard';
 import { FailedMailPage } from './routes/failed-mail';
 import { NotFoundPage } from './routes/not-found';
 import { ReissueRequestsPage } from './routes/reissue-requests';
+import { ChangeRequestDetailPage } from './routes/change-request-detail';
+import { ChangeRequestsPage } from './routes/change-requests';
 import { RootLayout } from './routes/root-layout';
 import { SignInPage } from './routes/sign-in';
 import { StaffPage } from './routes/staff';
@@ -52,6 +54,8 @@ const router = createBrowserRouter(
         { path: 'staff', element: <StaffPage /> },
         { path: 'applications', element: <ApplicationsPage /> },
         { path: 'reissue-requests', element: <ReissueRequestsPage /> },
+        { path: 'change-requests', element: <ChangeRequestsPage /> },
+        { path: 'change-requests/:id', element: <ChangeRequestDetailPage /> },
         { path: 'failed-mail', element: <FailedMailPage /> },
         { path: 'applications/:applicationId', element: <ApplicationDetailPage /> },
         { path: '*', element: <NotFoundPage /> },

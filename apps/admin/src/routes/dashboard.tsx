@@ -55,6 +55,9 @@ export function DashboardPage() {
                 <Link to="/applications">{t('queue.menuLink')}</Link>
               </li>
             ) : null}
+            <li>
+              <Link to="/change-requests">{t('changeRequestsPage.menuLink')}</Link>
+            </li>
             {user.role === 'secretariat' || user.role === 'tenant_admin' ? (
               <>
                 <li>
