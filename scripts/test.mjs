@@ -35,6 +35,9 @@ ensureDebianPackage(
   () => existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm'),
   'the certificate PDF tests',
 );
+// Without a Japanese font Chromium draws every kana and kanji as a box: the assertions read text and
+// pass anyway, but the journeys' screenshots (e2e/artifacts) would show nothing a reviewer can read.
+ensureDebianPackage('fonts-ipafont-gothic', () => existsSync('/usr/share/fonts/opentype/ipafont-gothic'), 'readable journey screenshots');
 if (!(await canConnect(databaseUrl))) {
   fail(
     `PostgreSQL does not answer at ${new URL(databaseUrl).host}. Start it with:\n  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
