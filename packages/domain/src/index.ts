@@ -26,3 +26,4 @@ export * from './registered-data/establishment-form';
 export * from './registered-data/worker-form';
 export * from './certificate/certificate-snapshot';
 export * from './shared/wareki';
+export * from './organisation/delegation';
