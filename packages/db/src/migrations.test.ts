@@ -18,6 +18,7 @@ const TENANT_WIDE_READ_ONLY = ['application_state_counts'];
 const ORGANISATION_OWNED = [
   'organisations',
   'organisation_memberships',
+  'organisation_invitations',
   'establishments',
   'workers',
   'worker_establishments',
@@ -46,6 +47,7 @@ const APP_PRIVILEGES: Record<string, string> = {
   document_checks: KEEP,
   documents: ALL,
   establishments: ALL,
+  organisation_invitations: KEEP,
   organisation_memberships: KEEP,
   organisations: KEEP,
   outbox_messages: KEEP,

@@ -7,6 +7,7 @@ export { certificates, reissueRequests } from './certificates';
 export { changeItems, changeRequests } from './change-requests';
 export { consentAgreements } from './consent-agreements';
 export { documents } from './documents';
+export { organisationInvitations } from './organisation-invitations';
 export { organisationMemberships, organisations } from './organisations';
 export { outboxMessages } from './outbox';
 export { establishments, workerEstablishments, workers } from './registered-data';
