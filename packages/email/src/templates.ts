@@ -19,6 +19,7 @@ import { changeRequestForwardedNoticeTemplate } from './emails/change-request-fo
 import { changeRequestReceivedTemplate } from './emails/change-request-received';
 import { changeRequestRejectedTemplate } from './emails/change-request-rejected';
 import { changeRequestSubmittedNoticeTemplate } from './emails/change-request-submitted-notice';
+import { organisationInvitationTemplate } from './emails/organisation-invitation';
 import { passwordResetTemplate } from './emails/password-reset';
 import { reissueDeclinedTemplate } from './emails/reissue-declined';
 import { reissueRequestReceivedTemplate } from './emails/reissue-request-received';
@@ -51,6 +52,7 @@ export const emailTemplates = {
   'change-request-received': changeRequestReceivedTemplate,
   'change-request-rejected': changeRequestRejectedTemplate,
   'change-request-submitted-notice': changeRequestSubmittedNoticeTemplate,
+  'organisation-invitation': organisationInvitationTemplate,
   'password-reset': passwordResetTemplate,
   'reissue-declined': reissueDeclinedTemplate,
   'reissue-request-received': reissueRequestReceivedTemplate,
