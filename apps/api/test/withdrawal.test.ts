@@ -234,6 +234,7 @@ describe('F1 退会: the membership ends, pending requests are cancelled, the ce
       ],
       ['worker.delete', () => m.portal.worker.delete({ id: m.worker.id, version: worker.version })],
       ['document.delete', () => m.portal.document.delete({ id: documentId })],
+      ['changeRequest.saveDraft', () => m.portal.changeRequest.saveDraft({ draftVersion: null, values: { contactName: '鈴木 一郎' } })],
       ['membership.setDirectoryOptIn', () => m.portal.membership.setDirectoryOptIn({ directoryOptIn: true })],
       ['certificate.requestReissue', () => m.portal.certificate.requestReissue({ reason: '紛失' })],
     ];
@@ -263,6 +264,42 @@ describe('F1 退会: the membership ends, pending requests are cancelled, the ce
     });
     // Reading stays possible.
     expect((await m.portal.worker.get({ id: m.worker.id })).nameLatin).toBe('MARIA SANTOS');
+  });
+
+  it('F1 G1 the secretariat sees 退会 with the date and the retention end on the member’s application page', async () => {
+    const m = await member('withdraw-admin', 'KAIGO-M2026-000308');
+    const a = schema.applications;
+    const values = {
+      state: 'approved' as const,
+      referenceNumber: 'KAIGO-2026-000308',
+      submittedAt: new Date('2026-11-01T01:00:00Z'),
+      decidedAt: new Date('2026-11-10T01:00:00Z'),
+    };
+    const [existing] = await db().select({ id: a.id }).from(a).where(eq(a.organisationId, m.organisationId));
+    const applicationId = existing
+      ? (await db().update(a).set(values).where(eq(a.id, existing.id)).returning({ id: a.id }))[0]?.id
+      : (
+          await db()
+            .insert(a)
+            .values({ tenantId: api.tenantA.id, organisationId: m.organisationId, ...values })
+            .returning({ id: a.id })
+        )[0]?.id;
+    if (!applicationId) throw new Error('no application');
+    await api.staff(api.tenantA, 'secretariat');
+    const secretariat = api.admin(api.tenantA, await api.signIn(api.tenantA, 'admin', `secretariat-${api.tenantA.slug}@example.jp`));
+    expect((await secretariat.review.get({ applicationId })).organisation).toMatchObject({ membershipState: 'active', withdrawnAt: null });
+
+    await m.portal.membership.withdraw({ notesAcknowledged: true });
+    const { organisation } = await secretariat.review.get({ applicationId });
+    expect(organisation).toMatchObject({
+      membershipState: 'withdrawn',
+      withdrawnAt: api.clock.now(),
+      retentionUntil: expectedRetention(api.clock.now(), api.tenantA.config.retentionYears),
+    });
+    const notice = (await mails()).find(
+      (mail) => mail.template === 'membership-withdrawn-notice' && mail.props.membershipNumber === 'KAIGO-M2026-000308',
+    );
+    expect(notice?.props.adminUrl).toBe(`${api.tenantA.publicOrigin}/admin/applications/${applicationId}`);
   });
 
   it('F1 ADR 008 a delegate without `withdraw` (applicant_editor, support organisation, viewer) is refused', async () => {

@@ -180,6 +180,10 @@ export const adminEn: CatalogueOf<typeof adminJa> = {
     decidedAt: 'Decided',
     decisionReason: 'Reason for rejection',
     membershipNumber: 'Membership number',
+    membershipState: 'Membership',
+    membershipStates: { none: 'Not a member yet', active: 'Member', withdrawn: 'Withdrawn' },
+    withdrawnOn: 'Withdrawn ({{date}})',
+    retentionUntil: 'Registration kept (read-only) until',
     returnedMessageHeading: 'What the applicant was asked to correct',
     states: {
       draft: 'Draft',

@@ -178,6 +178,10 @@ export const adminJa = {
     decidedAt: '決定日時',
     decisionReason: '却下の理由',
     membershipNumber: '会員番号',
+    membershipState: '会員の状態',
+    membershipStates: { none: '入会前', active: '会員', withdrawn: '退会' },
+    withdrawnOn: '退会（{{date}}）',
+    retentionUntil: '登録内容の保管期限（閲覧のみ）',
     returnedMessageHeading: '差し戻し時に申請者へ伝えた内容',
     states: {
       draft: '下書き',

@@ -1,5 +1,5 @@
 import { findCountry } from '@kyogikai/domain';
-import { apiErrorKey, formatDateTime, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
+import { apiErrorKey, formatDate, formatDateTime, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
@@ -89,6 +89,16 @@ function ReviewBody({ review, done, onDecided }: { review: TReview; done: string
     [t('reviewPage.decidedAt'), at(application.decidedAt)],
     [t('reviewPage.decisionReason'), application.decisionReason],
     [t('reviewPage.membershipNumber'), organisation.membershipNumber],
+    [
+      t('reviewPage.membershipState'),
+      organisation.membershipState === 'withdrawn' && organisation.withdrawnAt
+        ? t('reviewPage.withdrawnOn', { date: at(organisation.withdrawnAt) })
+        : t(`reviewPage.membershipStates.${organisation.membershipState}`),
+    ],
+    [
+      t('reviewPage.retentionUntil'),
+      organisation.retentionUntil ? formatDate(new Date(`${organisation.retentionUntil}T00:00:00+09:00`), i18n.language) : null,
+    ],
   ];
 
   return (

@@ -105,6 +105,8 @@ export async function loadStaffReview(tx: TenantTx, tenant: TenantRecord, applic
       membershipState: organisation.membershipState,
       membershipNumber: organisation.membershipNumber,
       joinedAt: organisation.joinedAt,
+      withdrawnAt: organisation.withdrawnAt,
+      retentionUntil: organisation.retentionUntil,
     },
     establishments: current.establishments,
     workers: current.workers.map((worker) => ({

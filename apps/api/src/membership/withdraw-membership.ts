@@ -11,10 +11,10 @@ import {
 } from '@kyogikai/domain';
 import type { TEmailContent } from '@kyogikai/email';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { cancelPendingChangeRequests } from '../change-requests/cancel-pending';
 import { queueMail } from '../mail/queue-mail';
 import { notFound } from '../trpc/app-error';
 import { transitionAppError } from '../trpc/transition-error';
-import { cancelPendingChangeRequests } from './cancel-pending-change-requests';
 import { retentionUntil } from './retention';
 
 export type WithdrawMembershipInput = {
@@ -125,7 +125,16 @@ export async function withdrawMembership(tx: TenantTx, input: WithdrawMembership
   for (const effect of transition.effects) {
     switch (effect.type) {
       case 'cancel-pending-change-requests':
-        result.cancelledChangeRequests = await cancelPendingChangeRequests(tx, input);
+        // The change-request flow's own executor: the machine's system cancel, audited, nobody mailed.
+        result.cancelledChangeRequests = (
+          await cancelPendingChangeRequests(tx, {
+            tenant: input.tenant,
+            organisationId: input.organisationId,
+            actorUserId: input.userId,
+            now: input.now,
+            clientAddress: input.clientAddress,
+          })
+        ).length;
         break;
       case 'cancel-pending-reissue-requests':
         result.cancelledReissueRequest = await cancelOpenReissueRequest(tx, input);

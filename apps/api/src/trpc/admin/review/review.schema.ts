@@ -104,6 +104,9 @@ export const ZReviewOutput = z.object({
     membershipState: z.enum(MEMBERSHIP_STATES),
     membershipNumber: z.string().nullable(),
     joinedAt: z.date().nullable(),
+    /** SPEC F1: set when the member withdrew; its data is kept read-only until retentionUntil (YYYY-MM-DD). */
+    withdrawnAt: z.date().nullable(),
+    retentionUntil: z.string().nullable(),
   }),
   establishments: z.array(ZSnapshotEstablishment),
   workers: z.array(ZSnapshotWorker.extend({ documents: z.array(ZReviewDocument) })),
