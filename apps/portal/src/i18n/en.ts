@@ -197,7 +197,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     directoryOptIn:
       'Once we are a member, the corporation name, its prefecture and the membership number may be listed in the council’s public member directory',
     directoryHint:
-      'Leave this unticked if you do not want to be listed. You can change it at any time after joining under “Membership” on My page.',
+      'Leave this unticked if you do not want to be listed. You can change it at any time after joining under “Membership status” on My page.',
     fields: {
       corporateName: 'Corporation name',
       corporateNameKana: 'Corporation name (katakana reading)',
@@ -540,7 +540,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     backToMyPage: 'Back to My page',
   },
   membershipCard: {
-    heading: 'Membership',
+    heading: 'Membership status',
     state: 'Membership status',
     states: { none: 'Not yet a member', active: 'Member', withdrawn: 'Withdrawn' },
     withdrawnOn: 'Withdrawn ({{date}})',

@@ -199,7 +199,7 @@ export const portalJa = {
     contactHeading: '担当者',
     directoryHeading: '会員名簿への掲載',
     directoryOptIn: '入会後、協議会の公開の会員名簿に、法人名・所在地の都道府県・会員番号を掲載することに同意する',
-    directoryHint: '掲載を希望しない場合は、チェックを外したままにしてください。入会後もマイページの「会員情報」からいつでも変更できます。',
+    directoryHint: '掲載を希望しない場合は、チェックを外したままにしてください。入会後もマイページの「会員の状況」からいつでも変更できます。',
     fields: {
       corporateName: '法人名',
       corporateNameKana: '法人名（フリガナ）',
@@ -541,7 +541,7 @@ export const portalJa = {
     backToMyPage: 'マイページへ戻る',
   },
   membershipCard: {
-    heading: '会員情報',
+    heading: '会員の状況',
     state: '会員の状態',
     states: { none: '入会前', active: '会員', withdrawn: '退会' },
     withdrawnOn: '退会（{{date}}）',

@@ -16,7 +16,7 @@ export function useMembership() {
 }
 
 /**
- * マイページ's 会員情報 card once the organisation has joined (SPEC F1, G8): status (退会 with the
+ * マイページ's 会員の状況 card (beside the change flow's ◆会員情報) once the organisation has joined (SPEC F1, G8): status (退会 with the
  * date, and until when the read-only registration is kept), membership number, and the directory
  * choice, which an active member changes here at once.
  */
