@@ -28,6 +28,9 @@ const PUBLIC_PORTAL_PROCEDURES = new Set([
   'postal.lookup',
   'certificate.verify',
   'directory.list',
+  // SPEC G7: the invitee opens the mailed link before having (or signing in to) an account.
+  'delegation.checkInvitation',
+  'delegation.acceptWithNewAccount',
 ]);
 
 type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription' } };

@@ -4,6 +4,7 @@ import { accountRouter } from './account/router';
 import { applicationRouter } from './application/router';
 import { certificateRouter } from './certificate/router';
 import { changeRequestRouter } from './change-request/router';
+import { delegationRouter } from './delegation/router';
 import { directoryRouter } from './directory/router';
 import { documentRouter } from './document/router';
 import { establishmentRouter } from './establishment/router';
@@ -32,5 +33,6 @@ export const portalRouter = router({
   changeRequest: changeRequestRouter,
   membership: membershipRouter,
   directory: directoryRouter,
+  delegation: delegationRouter,
 });
 export type PortalRouter = typeof portalRouter;
