@@ -192,6 +192,8 @@ describe('D1-D6 change requests: draft, submission, review, history, refusals', 
     expect(notices.at(-1)?.props).toMatchObject({ adminUrl: `${api.tenantA.publicOrigin}/admin/change-requests/${draft.id}` });
     expect((await mailsTo(m.contactEmail)).map((mail) => mail.template)).toEqual(['change-request-received']);
 
+    // The decision comes later than the submission (the history orders by when a change applied).
+    api.clock.advance(10 * 60_000);
     const secretariat = api.admin(api.tenantA, secretariatA);
     expect((await secretariat.changeRequests.list()).map((row) => row.id)).toContain(draft.id);
     expect((await api.admin(api.tenantA, ministryA).changeRequests.list()).map((row) => row.id)).not.toContain(draft.id);
@@ -341,6 +343,56 @@ describe('D1-D6 change requests: draft, submission, review, history, refusals', 
       code: 'BAD_REQUEST',
       message: 'changeRequest.noChanges',
     });
+  });
+
+  it('D1 where the council has no ministry step, the secretariat’s 審査完了 approves and issues the certificate', async () => {
+    const m = await member('cr-no-ministry');
+    const tenant = { ...api.tenantA, config: { ...api.tenantA.config, approvalSteps: 'secretariat' as const } };
+    const portal = api.portal(tenant, m.token);
+    const draft = await portal.changeRequest.saveDraft({ draftVersion: null, values: { representativeTitle: '会長' } });
+    const submitted = await portal.changeRequest.submit({ id: draft.id, version: draft.version, content: '役職', reason: '就任' });
+    const secretariat = api.admin(tenant, secretariatA);
+    const started = await secretariat.changeRequests.decide({ id: draft.id, version: submitted.version, event: { type: 'start_review' } });
+    expect((await secretariat.changeRequests.get({ id: draft.id })).needsMinistry).toBe(false);
+    const done = await secretariat.changeRequests.decide({ id: draft.id, version: started.version, event: { type: 'complete_review' } });
+    expect(done).toMatchObject({ state: 'approved', certificateIssued: true });
+    expect((await organisationRow(m.organisationId)).representativeTitle).toBe('会長');
+    expect((await certificatesOf(m.organisationId)).map((row) => row.state)).toEqual(['superseded', 'issued']);
+  });
+
+  it('D1 ADR 023 a field changed since it was proposed is refused on approval, never overwritten; the transaction leaves nothing behind', async () => {
+    const m = await member('cr-stale');
+    const portal = api.portal(api.tenantA, m.token);
+    const draft = await portal.changeRequest.saveDraft({ draftVersion: null, values: { corporateName: '提案された法人名' } });
+    const submitted = await portal.changeRequest.submit({ id: draft.id, version: draft.version, content: '法人名', reason: '名称変更' });
+    // Meanwhile the registered name changes by another way (e.g. a correction by the council).
+    await api.testDb.owner.db
+      .update(schema.organisations)
+      .set({ corporateName: '訂正された法人名' })
+      .where(eq(schema.organisations.id, m.organisationId));
+    const secretariat = api.admin(api.tenantA, secretariatA);
+    const tenant = { ...api.tenantA, config: { ...api.tenantA.config, approvalSteps: 'secretariat' as const } };
+    const started = await secretariat.changeRequests.decide({ id: draft.id, version: submitted.version, event: { type: 'start_review' } });
+    await expect(
+      api.admin(tenant, secretariatA).changeRequests.decide({ id: draft.id, version: started.version, event: { type: 'complete_review' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'changeRequest.valueChanged' });
+    expect((await organisationRow(m.organisationId)).corporateName).toBe('訂正された法人名');
+    expect(await requestRow(draft.id)).toMatchObject({ state: 'under_review', version: started.version });
+    expect(await certificatesOf(m.organisationId)).toHaveLength(1);
+    // A D5 change of another field in between does not block a pending D1 change.
+    const other = await member('cr-not-stale');
+    const own = api.portal(api.tenantA, other.token);
+    const d1 = await own.changeRequest.saveDraft({ draftVersion: null, values: { representativeName: '新 代表' } });
+    const d1Submitted = await own.changeRequest.submit({ id: d1.id, version: d1.version, content: '代表者', reason: '交代' });
+    const d5 = await own.changeRequest.saveDraft({ draftVersion: null, values: { phone: '03-2222-3333' } });
+    expect((await own.changeRequest.submit({ id: d5.id, version: d5.version, content: '電話', reason: '回線変更' })).state).toBe(
+      'approved',
+    );
+    const s = await api
+      .admin(tenant, secretariatA)
+      .changeRequests.decide({ id: d1.id, version: d1Submitted.version, event: { type: 'start_review' } });
+    await api.admin(tenant, secretariatA).changeRequests.decide({ id: d1.id, version: s.version, event: { type: 'complete_review' } });
+    expect(await organisationRow(other.organisationId)).toMatchObject({ representativeName: '新 代表', phone: '03-2222-3333' });
   });
 
   it('D1 G7 every procedure refuses other tenants, other organisations and users without the permission', async () => {
