@@ -296,6 +296,9 @@ describe('F1 退会: the membership ends, pending requests are cancelled, the ce
       withdrawnAt: api.clock.now(),
       retentionUntil: expectedRetention(api.clock.now(), api.tenantA.config.retentionYears),
     });
+    // The queue marks the approved application 退会 with the date.
+    const queue = await secretariat.applications.list({ state: 'approved', q: 'KAIGO-2026-000308' });
+    expect(queue.rows).toEqual([expect.objectContaining({ id: applicationId, state: 'approved', withdrawnAt: api.clock.now() })]);
     const notice = (await mails()).find(
       (mail) => mail.template === 'membership-withdrawn-notice' && mail.props.membershipNumber === 'KAIGO-M2026-000308',
     );

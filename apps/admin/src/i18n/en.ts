@@ -323,6 +323,7 @@ export const adminEn: CatalogueOf<typeof adminJa> = {
   // The staff queue and the dashboard's statistics (issue 6 items 1 and 9).
   queue: {
     title: 'Applications',
+    withdrawnOn: 'Withdrawn ({{date}})',
     menuLink: 'Applications (review queue)',
     lead: 'Submitted membership applications, longest waiting (oldest) first.',
     stateNavLabel: 'Filter by status',

@@ -320,6 +320,7 @@ export const adminJa = {
   // The staff queue and the dashboard's statistics (issue 6 items 1 and 9).
   queue: {
     title: '申請一覧',
+    withdrawnOn: '退会（{{date}}）',
     menuLink: '申請一覧（審査待ち）',
     lead: '提出された入会申請です。待ち時間の長い順（受付の古い順）に並んでいます。',
     stateNavLabel: '状態で絞り込む',

@@ -39,7 +39,12 @@ export function QueueTable({ rows, caption }: { rows: readonly QueueRow[]; capti
                 ) : null}
               </td>
               <td>{row.corporateNumber ?? ''}</td>
-              <td>{t(`queue.states.${row.state}`)}</td>
+              <td>
+                {t(`queue.states.${row.state}`)}
+                {row.withdrawnAt ? (
+                  <span className="k-table__sub">{t('queue.withdrawnOn', { date: formatDate(row.withdrawnAt, i18n.language) })}</span>
+                ) : null}
+              </td>
               <td>{formatDate(row.waitingSince, i18n.language)}</td>
               <td className="k-queue-days">
                 {row.workingDaysWaiting === null ? (

@@ -46,6 +46,8 @@ export const ZQueueRow = z.object({
   /** Waiting longer than the tenant's reviewTargetWorkingDays. */
   isOverTarget: z.boolean(),
   workerCount: z.number().int(),
+  /** SPEC F1: the member withdrew (shown as 退会 with the date beside an approved application). */
+  withdrawnAt: z.date().nullable(),
 });
 export type TQueueRow = z.infer<typeof ZQueueRow>;
 

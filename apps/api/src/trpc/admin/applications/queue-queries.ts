@@ -96,6 +96,7 @@ type RawQueueRow = {
   corporate_name: string | null;
   corporate_name_kana: string | null;
   corporate_number: string | null;
+  withdrawn_at: Date | string | null;
   worker_count: number | string;
 };
 
@@ -116,7 +117,7 @@ export function queuePageQuery(input: TQueuePageInput): SQL {
   const where = queueConditions(tenantId, filter, search);
   const keyset = after ? sql` and (${WAITING_SINCE}, a.id) > (${after.waitingSince}::timestamptz, ${after.id}::uuid)` : sql``;
   return sql`select p.id, p.reference_number, p.state, p.waiting_since, p.waiting_key,
-               o.corporate_name, o.corporate_name_kana, o.corporate_number,
+               o.corporate_name, o.corporate_name_kana, o.corporate_number, o.withdrawn_at,
                (select count(*) from workers w
                  where w.tenant_id = p.tenant_id and w.organisation_id = p.organisation_id and w.archived_at is null)::int as worker_count
           from (select a.tenant_id, a.id, a.organisation_id, a.reference_number, a.state,
@@ -145,6 +146,7 @@ export async function selectQueuePage(tx: TenantTx, input: TQueuePageInput): Pro
       state: row.state,
       waitingSince: new Date(row.waiting_since),
       waitingKey: row.waiting_key,
+      withdrawnAt: row.withdrawn_at === null ? null : new Date(row.withdrawn_at),
       workerCount: Number(row.worker_count),
     })),
   };
