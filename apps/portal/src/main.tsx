@@ -8,6 +8,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { i18n } from './i18n';
 import { appLocation, trpcTransport } from './lib/platform';
 import { createPortalTrpcClient, trpc } from './lib/trpc';
+import { AcceptInvitationPage } from './routes/accept-invitation';
 import { ActivatePage } from './routes/activate';
 import { ApplicationReviewPage } from './routes/application-review';
 import { ApplicationSubmittedPage } from './routes/application-submitted';
@@ -19,6 +20,7 @@ import { MembershipDetailsPage } from './routes/membership-details';
 import { MyPage } from './routes/my-page';
 import { NotFoundPage } from './routes/not-found';
 import { OrganisationDocumentsPage } from './routes/organisation-documents';
+import { OrganisationUsersPage } from './routes/organisation-users';
 import { PasswordResetPage, PasswordResetSentPage } from './routes/password-reset';
 import { ProvisionalAccountPage } from './routes/provisional-account';
 import { ResendActivationPage } from './routes/resend-activation';
@@ -75,6 +77,9 @@ const router = createBrowserRouter(
         { path: 'certificate/reissue', element: <CertificateReissuePage /> },
         { path: 'membership/withdraw', element: <WithdrawalPage /> },
         { path: 'membership/details', element: <MembershipDetailsPage /> },
+        // SPEC G7: 利用者の管理, and the link of the invitation mail (public: the invitee may have no account).
+        { path: 'organisation/users', element: <OrganisationUsersPage /> },
+        { path: 'accept-invitation', element: <AcceptInvitationPage /> },
         // Public: the link and QR code printed on a certificate (ADR 019).
         { path: 'verify', element: <VerifyCertificatePage /> },
         { path: 'verify/:code', element: <VerifyCertificatePage /> },

@@ -6,6 +6,7 @@ import { ApplicationChecklist } from '../features/application/application-checkl
 import { RejectionReason, ReturnedMessage } from '../features/application/returned-message';
 import { OrganisationDocumentsCard } from '../features/documents/organisation-documents-card';
 import { CertificateSection, ReissueRequestButton } from '../features/certificate/certificate-section';
+import { OrganisationUsersLink } from '../features/delegation/organisation-users-link';
 import { step1FieldLabelKey } from '../features/organisation/step1-fields';
 import { MembershipCard, WithdrawalLink } from '../features/membership/membership-card';
 import { MemberInfoSection } from '../features/membership/member-info-section';
@@ -87,6 +88,7 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
           <Link to="/account/password">{t('myPage.changePassword')}</Link>
         </p>
       </section>
+      {myPage.data ? <OrganisationUsersLink /> : null}
       {myPage.data ? <WithdrawalLink /> : null}
     </>
   );

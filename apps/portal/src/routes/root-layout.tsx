@@ -1,6 +1,7 @@
 import { SignedInFrame, useFocusHeadingOnNavigation } from '@kyogikai/ui';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { OrganisationSwitcher } from '../features/delegation/organisation-switcher';
 import { useCurrentUser, useLeaveSession, useSignOut } from '../features/session/use-session';
 import { activityTracker, appLocation, sessionChannel } from '../lib/platform';
 import { trpc } from '../lib/trpc';
@@ -28,6 +29,7 @@ export function RootLayout() {
         void navigate('/');
       }}
       user={me.data?.user}
+      userAreaStart={me.data?.user.role === 'applicant' ? <OrganisationSwitcher /> : null}
       signOut={{ run: () => void signOut(), isPending, error }}
       idle={{
         channelName: sessionChannel,

@@ -43,6 +43,8 @@ export interface SignedInFrameProps {
   onHomeClick: (event: MouseEvent<HTMLAnchorElement>) => void;
   /** Null or undefined when nobody is signed in (no user area, no idle guard). */
   user: { displayName: string } | null | undefined;
+  /** Shown before the user's name while signed in (the portal's organisation switcher, SPEC G7). */
+  userAreaStart?: ReactNode;
   signOut: { run: () => void; isPending: boolean; error: unknown };
   /** The idle-timeout guard's wiring to the app's own API client (SPEC A6, G4). */
   idle: Omit<IdleTimeoutGuardProps, 'onSignOutRequested'>;
@@ -54,7 +56,17 @@ export interface SignedInFrameProps {
  * user's name with 「ログアウト」, a banner when sign-out failed, and the idle-timeout guard while
  * signed in. Each app only wires its own API client and router to it.
  */
-export function SignedInFrame({ tenant, appName, homeHref, onHomeClick, user, signOut, idle, children }: SignedInFrameProps) {
+export function SignedInFrame({
+  tenant,
+  appName,
+  homeHref,
+  onHomeClick,
+  user,
+  userAreaStart,
+  signOut,
+  idle,
+  children,
+}: SignedInFrameProps) {
   const { t, i18n } = useTranslation();
   const signOutSummary = signOut.error ? formErrorsFromApiError(signOut.error).summary : null;
   return (
@@ -73,6 +85,7 @@ export function SignedInFrame({ tenant, appName, homeHref, onHomeClick, user, si
       userArea={
         user ? (
           <>
+            {userAreaStart}
             <span>{t('layout.signedInAs', { name: user.displayName })}</span>
             <button
               type="button"
