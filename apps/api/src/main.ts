@@ -5,9 +5,9 @@ import { createApp } from './app';
 import { defaultThrottlePolicy } from './auth/sign-in-throttle';
 import { createServerServices } from './bootstrap/server-services';
 import { systemClock } from './clock';
-import { startDocumentSweep } from './documents/sweep-document-objects';
 import { InvalidEnvironmentError, parseApiEnv, type TApiEnv } from './env';
 import { preloadPostalData } from './postal/lookup-postal-code';
+import { startLeftoverSweep } from './storage/sweep-leftover-objects';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -40,8 +40,8 @@ export async function startApi(env: TApiEnv) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
   });
-  // Leftovers of crashed uploads (ADR 017): swept a minute after start, then hourly.
-  const sweep = startDocumentSweep({ database: services.database, storage: services.storage, clock: systemClock });
+  // Leftovers of crashed uploads and certificate attempts (ADR 017, 018): a minute after start, then hourly.
+  const sweep = startLeftoverSweep({ database: services.database, storage: services.storage, clock: systemClock });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   return {

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { schema, withOrganisation, withTenant } from '@kyogikai/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../src/clock';
-import { SWEEP_GRACE_MS, sweepDocumentObjects } from '../src/documents/sweep-document-objects';
+import { SWEEP_GRACE_MS, sweepLeftoverObjects } from '../src/storage/sweep-leftover-objects';
 import { newDocumentKey, newQuarantineKey, organisationPrefix } from '../src/storage/document-keys';
 import { makePdf, portalCookie, startTestStorage, uploadDocument } from './helpers/documents';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './helpers/test-api';
@@ -18,7 +19,7 @@ const ESTABLISHMENT = {
   extra: { serviceType: 'nursing-home' },
 };
 
-describe('G9 the document sweep removes what a crashed upload or a failed delete left, and nothing else', () => {
+describe('G9/C3 the storage sweep removes what a crashed upload, a failed delete or a crashed certificate attempt left, and nothing else', () => {
   let api: TestApi;
   let store: Awaited<ReturnType<typeof startTestStorage>>;
   let organisationId: string;
@@ -67,30 +68,33 @@ describe('G9 the document sweep removes what a crashed upload or a failed delete
     // A crash mid-upload (quarantine object) and one between copy and commit (object with no row).
     const quarantine = newQuarantineKey(api.tenantA.id, organisationId);
     const orphan = newDocumentKey(api.tenantA.id, organisationId);
-    // Not a document: the sweep leaves it to its owner.
+    // A certificate worker that died between its upload and its commit (ADR 018): no certificate names it.
+    const attempt = `${organisationPrefix(api.tenantA.id, organisationId)}certificates/${randomUUID()}/${randomUUID()}.pdf`;
+    // A key of no known shape: the sweep leaves it to whoever put it there.
     const certificate = `${organisationPrefix(api.tenantA.id, organisationId)}certificates/00000000-0000-4000-8000-000000000001.pdf`;
-    for (const key of [quarantine, orphan, certificate]) await put(key);
+    for (const key of [quarantine, orphan, attempt, certificate]) await put(key);
 
     // Within the grace period nothing is touched: an upload may be between its steps right now.
-    const fresh = await sweepDocumentObjects({ database: api.testDb.app, storage: store.storage, clock: createManualClock(new Date()) });
-    expect(fresh).toMatchObject({ quarantineObjects: 0, orphanObjects: 0, failures: 0 });
+    const fresh = await sweepLeftoverObjects({ database: api.testDb.app, storage: store.storage, clock: createManualClock(new Date()) });
+    expect(fresh).toMatchObject({ quarantineObjects: 0, orphanObjects: 0, orphanCertificates: 0, failures: 0 });
     expect(fresh.purgedRows).toBe(1); // the marked row is old enough already
-    expect(await keysOf()).toEqual(expect.arrayContaining([quarantine, orphan, certificate, live.objectKey]));
+    expect(await keysOf()).toEqual(expect.arrayContaining([quarantine, orphan, attempt, certificate, live.objectKey]));
     expect(await keysOf()).not.toContain(marked.objectKey);
 
     const later = createManualClock(new Date(Date.now() + 2 * SWEEP_GRACE_MS));
-    const report = await sweepDocumentObjects({ database: api.testDb.app, storage: store.storage, clock: later });
-    expect(report).toMatchObject({ purgedRows: 0, quarantineObjects: 1, orphanObjects: 1, failures: 0 });
+    const report = await sweepLeftoverObjects({ database: api.testDb.app, storage: store.storage, clock: later });
+    expect(report).toMatchObject({ purgedRows: 0, quarantineObjects: 1, orphanObjects: 1, orphanCertificates: 1, failures: 0 });
     expect(report.tenants).toBeGreaterThanOrEqual(1);
     expect((await keysOf()).sort()).toEqual([certificate, live.objectKey].sort());
     const rows = await withTenant(api.testDb.app, api.tenantA.id, (tx) => tx.select({ id: d.id }).from(d));
     expect(rows.map((row) => row.id)).toEqual([liveId]);
 
     // Nothing left to do: a second sweep finds nothing.
-    expect(await sweepDocumentObjects({ database: api.testDb.app, storage: store.storage, clock: later })).toMatchObject({
+    expect(await sweepLeftoverObjects({ database: api.testDb.app, storage: store.storage, clock: later })).toMatchObject({
       purgedRows: 0,
       quarantineObjects: 0,
       orphanObjects: 0,
+      orphanCertificates: 0,
       failures: 0,
     });
   });
