@@ -14,6 +14,7 @@ import {
   changeRequests,
   documents,
   establishments,
+  organisationInvitations,
   organisationMemberships,
   organisations,
   reissueRequests,
@@ -32,6 +33,7 @@ import { createOrganisationFixture, createTenantFixture, createTestDatabase, typ
 const ORGANISATION_TABLES = [
   ['organisations', 'id'],
   ['organisation_memberships', 'organisation_id'],
+  ['organisation_invitations', 'organisation_id'],
   ['establishments', 'organisation_id'],
   ['workers', 'organisation_id'],
   ['worker_establishments', 'organisation_id'],
@@ -118,6 +120,15 @@ async function seedGraph(t: TenantRecord, fixture: OrganisationFixture): Promise
         .returning(),
     );
     const application = one(await tx.insert(applications).values({ tenantId, organisationId }).returning());
+    await tx.insert(organisationInvitations).values({
+      tenantId,
+      organisationId,
+      email: `invitee-${randomBytes(3).toString('hex')}@example.jp`,
+      role: 'support_organisation',
+      tokenHash: sha256(randomBytes(16).toString('hex')),
+      invitedByUserId: userId,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     const changeRequest = one(await tx.insert(changeRequests).values({ tenantId, organisationId, createdByUserId: userId }).returning());
     const changeItem = one(
       await tx
