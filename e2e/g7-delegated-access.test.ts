@@ -76,6 +76,7 @@ describe('G7 a member invites a registered support organisation, which accepts, 
     await visible(support.page.getByRole('heading', { level: 1, name: '招待の承認' }));
     await visible(support.page.getByText(EMPLOYER.corporateName ?? ''));
     await expectNoSeriousA11yViolations(support.page, 'accept invitation');
+    await screenshot(support.page, 'g7-accept-invitation');
     await labelled(support.page, '氏名').fill(SUPPORT_NAME);
     await labelled(support.page, 'パスワード').fill(SUPPORT_PASSWORD);
     await labelled(support.page, 'パスワード（確認用）').fill(SUPPORT_PASSWORD);
@@ -138,7 +139,7 @@ describe('G7 a member invites a registered support organisation, which accepts, 
     await hidden(support.page.getByLabel('操作する法人'));
   });
 
-  it('G7 a council that does not allow support organisations does not offer the role', async () => {
+  it('G7 a council that does not allow support organisations does not offer the role; an unknown invitation link explains itself', async () => {
     const { page } = await newPage(browser);
     await signInToPortal(page, platform, 'gaishoku', GAISHOKU_ADMIN);
     await page.goto(platform.tenantUrl('gaishoku', '/organisation/users'));
@@ -146,5 +147,10 @@ describe('G7 a member invites a registered support organisation, which accepts, 
     await visible(page.getByText('この協議会では、登録支援機関による手続きの代行を受け付けていません。'));
     const options = await labelled(page, '権限').locator('option').allTextContents();
     expect(options).toEqual(['選択してください', '管理者', '申請担当者', '閲覧のみ']);
+
+    // A link that is not (or no longer) an invitation explains itself.
+    await page.goto(platform.tenantUrl('gaishoku', '/accept-invitation?token=not-a-real-invitation'));
+    await visible(page.getByText('この招待のURLは正しくありません。メールに記載されたURLをもう一度確認してください。'));
+    await expectNoSeriousA11yViolations(page, 'accept invitation, invalid link');
   });
 });
