@@ -22,7 +22,10 @@ describe('C3 public certificate verification: status, council and corporation on
   let otherTenant: StoredCertificate;
   let address = 0;
   /** Each test asks from its own address, so the allowance of one does not spill into another. */
-  const anyone = () => api.portal(api.tenantA, null, { clientAddress: `198.51.100.${(address += 1)}` });
+  const anyone = () => {
+    address += 1;
+    return api.portal(api.tenantA, null, { clientAddress: `198.51.100.${address}` });
+  };
 
   beforeAll(async () => {
     store = await startTestStorage();

@@ -199,7 +199,8 @@ export const portalJa = {
     contactHeading: '担当者',
     directoryHeading: '会員名簿への掲載',
     directoryOptIn: '入会後、協議会の公開の会員名簿に、法人名・所在地の都道府県・会員番号を掲載することに同意する',
-    directoryHint: '掲載を希望しない場合は、チェックを外したままにしてください。入会後もマイページの「会員の状況」からいつでも変更できます。',
+    directoryHint:
+      '掲載を希望しない場合は、チェックを外したままにしてください。入会後もマイページの「会員の状況」からいつでも変更できます。',
     fields: {
       corporateName: '法人名',
       corporateNameKana: '法人名（フリガナ）',
