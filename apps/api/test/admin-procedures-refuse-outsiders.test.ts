@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRouter } from '../src/trpc/admin/router';
+import { codeOf, proceduresOf } from './helpers/procedure-walk';
 import { createTestApi, type TestApi } from './helpers/test-api';
 
 /**
@@ -10,22 +11,7 @@ import { createTestApi, type TestApi } from './helpers/test-api';
  */
 const PUBLIC_ADMIN_PROCEDURES = new Set(['tenant.get', 'session.signIn', 'session.signOut', 'session.status', 'session.me']);
 
-type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription' } };
-const procedures = Object.entries((adminRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures);
-
-/** Calls `path` (e.g. 'review.get') on a caller with an empty input; returns the tRPC error code, or 'OK'. */
-async function codeOf(caller: unknown, path: string): Promise<string> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
-    input: unknown,
-  ) => Promise<unknown>;
-  try {
-    await fn({});
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
+const procedures = proceduresOf(adminRouter);
 
 describe('G1 issue 6 every admin procedure refuses applicant users and staff of another tenant', () => {
   let api: TestApi;

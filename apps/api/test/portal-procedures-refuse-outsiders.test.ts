@@ -1,6 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalRouter } from '../src/trpc/portal/router';
+import { codeOf, proceduresOf } from './helpers/procedure-walk';
 import { createTestApi, type TestApi } from './helpers/test-api';
 
 /**
@@ -33,22 +33,7 @@ const PUBLIC_PORTAL_PROCEDURES = new Set([
   'delegation.acceptWithNewAccount',
 ]);
 
-type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription' } };
-const procedures = Object.entries((portalRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures);
-
-/** Calls `path` (e.g. 'review.get') on a caller with an empty input; returns the tRPC error code, or 'OK'. */
-async function codeOf(caller: unknown, path: string): Promise<string> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
-    input: unknown,
-  ) => Promise<unknown>;
-  try {
-    await fn({});
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
+const procedures = proceduresOf(portalRouter);
 
 describe('G1/G7 every portal procedure refuses another tenant’s applicant, staff sessions and no session', () => {
   let api: TestApi;

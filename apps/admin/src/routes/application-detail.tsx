@@ -1,4 +1,4 @@
-import { findCountry } from '@kyogikai/domain';
+import { findCountry, ORGANISATION_TEXT_FIELDS } from '@kyogikai/domain';
 import { apiErrorKey, formatDate, formatDateTime, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,24 +15,7 @@ import { useCurrentUser } from '../features/session/use-session';
 import { trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
-const ORGANISATION_FIELDS = [
-  'corporateName',
-  'corporateNameKana',
-  'corporateNumber',
-  'postalCode',
-  'prefecture',
-  'city',
-  'town',
-  'building',
-  'representativeTitle',
-  'representativeName',
-  'phone',
-  'contactName',
-  'contactDepartment',
-  'contactEmail',
-  'contactPhone',
-  'directoryOptIn',
-] as const;
+const ORGANISATION_FIELDS = [...ORGANISATION_TEXT_FIELDS, 'directoryOptIn'] as const;
 
 /**
  * One application for its reviewers (issue 6 items 2-3; SPEC C1-C3): status and the decisions the

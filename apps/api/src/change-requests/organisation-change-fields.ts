@@ -1,4 +1,4 @@
-import type { TChangeItemKind, TOrganisationTextField } from '@kyogikai/domain';
+import { ORGANISATION_TEXT_FIELDS, type TChangeItemKind, type TOrganisationTextField } from '@kyogikai/domain';
 
 /**
  * The organisation's fields a member changes through a change request after joining (◆会員情報,
@@ -29,23 +29,7 @@ export const OTHER_ORGANISATION_FIELDS = [
 ] as const satisfies readonly TOrganisationTextField[];
 
 /** In the order of the detail screen (the STEP1 form's order). */
-export const CHANGEABLE_ORGANISATION_FIELDS = [
-  'corporateName',
-  'corporateNameKana',
-  'corporateNumber',
-  'postalCode',
-  'prefecture',
-  'city',
-  'town',
-  'building',
-  'representativeTitle',
-  'representativeName',
-  'phone',
-  'contactName',
-  'contactDepartment',
-  'contactEmail',
-  'contactPhone',
-] as const satisfies readonly TOrganisationTextField[];
+export const CHANGEABLE_ORGANISATION_FIELDS: readonly TOrganisationTextField[] = ORGANISATION_TEXT_FIELDS;
 export type TChangeableOrganisationField = (typeof CHANGEABLE_ORGANISATION_FIELDS)[number];
 
 const CERTIFICATE_ITEM_SET: ReadonlySet<string> = new Set(CERTIFICATE_ITEM_FIELDS);

@@ -1,3 +1,4 @@
+import { ORGANISATION_TEXT_FIELDS } from '@kyogikai/domain';
 import type { PortalOutputs } from '../../lib/trpc';
 import { STEP1_INPUT_ATTRIBUTES, STEP1_NORMALISE_ON_BLUR, step1FieldLabelKey } from '../organisation/step1-fields';
 
@@ -9,23 +10,7 @@ export type TMemberInfoField = keyof TChangeOverview['values'];
  * changes through a change request. 法人名, 法人所在地, 代表者役職, 代表者名 are certificate items
  * (reviewed); the rest apply at once — the API classifies, the screen only shows.
  */
-export const MEMBER_INFO_FIELDS = [
-  'corporateName',
-  'corporateNameKana',
-  'corporateNumber',
-  'postalCode',
-  'prefecture',
-  'city',
-  'town',
-  'building',
-  'representativeTitle',
-  'representativeName',
-  'phone',
-  'contactName',
-  'contactDepartment',
-  'contactEmail',
-  'contactPhone',
-] as const satisfies readonly TMemberInfoField[];
+export const MEMBER_INFO_FIELDS: readonly TMemberInfoField[] = ORGANISATION_TEXT_FIELDS;
 
 /** The contact person's fields are named as the STEP1 error summary names them (two 電話番号 on one page). */
 const SUMMARY_LABELED = new Set(['contactName', 'contactDepartment', 'contactEmail', 'contactPhone']);
