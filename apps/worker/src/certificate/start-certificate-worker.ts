@@ -2,17 +2,13 @@ import {
   CERTIFICATE_JOB_NAME,
   CERTIFICATE_QUEUE_CONFIG,
   CERTIFICATE_QUEUE_NAME,
-  closeOrDisconnect,
-  consoleJobLogger,
   fromCertificateJobData,
-  isPermanentJobError,
   type TCertificateJob,
   type TCertificateQueueConfig,
   type TJobLogger,
   type TRedisConnection,
-  toBullMqConnection,
 } from '@kyogikai/jobs';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { startQueueWorker, type TQueueWorker } from '../start-queue-worker';
 
 export type TStartCertificateWorkerOptions = {
   connection: TRedisConnection;
@@ -25,10 +21,7 @@ export type TStartCertificateWorkerOptions = {
   onFinalFailure?: (job: TCertificateJob, error: unknown) => Promise<void> | void;
 };
 
-export type TCertificateWorker = {
-  waitUntilReady(): Promise<void>;
-  close(): Promise<void>;
-};
+export type TCertificateWorker = TQueueWorker;
 
 /**
  * Runs the certificate processor for the `certificate` queue's jobs until `close()` (ADR 018). A
@@ -36,56 +29,16 @@ export type TCertificateWorker = {
  * check hands it to a live worker, and the processor's guarded final update keeps it to one file.
  */
 export function startCertificateWorker(options: TStartCertificateWorkerOptions): TCertificateWorker {
-  const config = options.config ?? CERTIFICATE_QUEUE_CONFIG;
-  const logger = options.logger ?? consoleJobLogger;
-  const worker = new Worker(
-    CERTIFICATE_QUEUE_NAME,
-    async (job) => {
-      if (job.name !== CERTIFICATE_JOB_NAME) throw new UnrecoverableError(`unknown job "${job.name}" on the certificate queue`);
-      try {
-        await options.process(fromCertificateJobData(job.data));
-      } catch (error) {
-        if (isPermanentJobError(error)) throw new UnrecoverableError(error.message);
-        throw error;
-      }
-    },
-    {
-      connection: toBullMqConnection(options.connection),
-      ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
-      concurrency: config.concurrency,
-      lockDuration: config.lockDurationMs,
-      stalledInterval: config.stalledIntervalMs,
-    },
-  );
-
-  let lastErrorMessage: string | undefined;
-  worker.on('error', (error) => {
-    if (error.message === lastErrorMessage) return;
-    lastErrorMessage = error.message;
-    logger.error({ err: error, queue: CERTIFICATE_QUEUE_NAME }, 'certificate worker error');
+  return startQueueWorker({
+    queueName: CERTIFICATE_QUEUE_NAME,
+    jobName: CERTIFICATE_JOB_NAME,
+    kind: 'certificate',
+    connection: options.connection,
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    config: options.config ?? CERTIFICATE_QUEUE_CONFIG,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    parse: fromCertificateJobData,
+    process: options.process,
+    ...(options.onFinalFailure === undefined ? {} : { onFinalFailure: options.onFinalFailure }),
   });
-  worker.on('ready', () => {
-    lastErrorMessage = undefined;
-  });
-  worker.on('failed', (job, error) => {
-    if (!job) return;
-    const attempts = job.opts.attempts ?? 1;
-    const isFinal = error instanceof UnrecoverableError || job.attemptsMade >= attempts;
-    const details = { err: error, messageId: job.id, attemptsMade: job.attemptsMade, attempts };
-    if (isFinal) {
-      logger.error(details, 'certificate job failed for good (kept in the failed set)');
-      Promise.resolve()
-        .then(() => options.onFinalFailure?.(fromCertificateJobData(job.data), error))
-        .catch((hookError: unknown) => logger.error({ err: hookError, messageId: job.id }, 'recording the final failure failed'));
-    } else {
-      logger.warn(details, 'certificate job failed; will retry');
-    }
-  });
-
-  return {
-    async waitUntilReady() {
-      await worker.waitUntilReady();
-    },
-    close: () => closeOrDisconnect(worker, config.workerCloseGraceMs),
-  };
 }
