@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { seedDemoTenants } from '@kyogikai/db';
 import { createTestDatabase, type TestDatabase } from '@kyogikai/db/testing';
+import { spareListenPort } from '@kyogikai/jobs/testing';
 import { ensureAppsBuilt } from './build-apps';
 import { artifactPath, REPO_ROOT } from './paths';
 
@@ -29,18 +29,6 @@ export interface Platform {
 export interface StartPlatformOptions {
   /** Extra server settings, e.g. `{ SESSION_IDLE_MINUTES: '1' }`. */
   env?: Record<string, string>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -106,7 +94,7 @@ export async function startPlatformForTest(options: StartPlatformOptions = {}): 
   const database = await createTestDatabase();
   let server: ChildProcess | undefined;
   let output = '';
-  const port = await freePort();
+  const port = await spareListenPort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const databaseEnv = { DATABASE_APP_URL: database.appUrl, DATABASE_OWNER_URL: database.ownerUrl };
   const logFile = artifactPath(`server-${port}.log`);

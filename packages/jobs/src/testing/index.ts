@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { spareListenPort } from './spare-port';
+
+export { spareListenPort } from './spare-port';
 
 /**
  * Test helpers for code that uses the shared Redis (127.0.0.1:6379). That Redis belongs to every
@@ -38,18 +40,6 @@ export async function deleteRedisKeysWithPrefix(prefix: string, url = SHARED_RED
   }
 }
 
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export type TOwnRedisServer = { url: string; port: number; stop(): Promise<void> };
 
 /**
@@ -58,7 +48,7 @@ export type TOwnRedisServer = { url: string; port: number; stop(): Promise<void>
  */
 export async function startOwnRedisServer(options: { port?: number } = {}): Promise<TOwnRedisServer> {
   // A given port restarts "the same" server after a test stopped it (clients reconnect to it).
-  const port = options.port ?? (await findFreePort());
+  const port = options.port ?? (await spareListenPort());
   const dir = await mkdtemp(join(tmpdir(), 'kyogikai-redis-'));
   const child: ChildProcess = spawn(
     'redis-server',
