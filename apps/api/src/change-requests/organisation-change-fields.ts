@@ -63,3 +63,22 @@ export const ORGANISATION_FIELD_LABELS_JA: Readonly<Record<TChangeableOrganisati
   contactEmail: '担当者のメールアドレス',
   contactPhone: '担当者の電話番号',
 };
+
+/** The English labels (the portal's catalogue, step1.fields), for the secretariat's English view. */
+export const ORGANISATION_FIELD_LABELS_EN: Readonly<Record<TChangeableOrganisationField, string>> = {
+  corporateName: 'Corporation name',
+  corporateNameKana: 'Corporation name (katakana reading)',
+  corporateNumber: 'Corporate number',
+  postalCode: 'Postal code',
+  prefecture: 'Prefecture',
+  city: 'City, ward, town or village',
+  town: 'District and street number',
+  building: 'Building name etc.',
+  representativeTitle: 'Representative’s title',
+  representativeName: 'Representative’s name',
+  phone: 'Phone number',
+  contactName: 'Contact person’s name',
+  contactDepartment: 'Department',
+  contactEmail: 'Email address',
+  contactPhone: 'Phone number',
+};
