@@ -167,6 +167,8 @@ describe('G7 delegated access', () => {
       message: 'delegation.alreadyRevoked',
     });
     expect(await auditActions(employer.organisationId)).toContain('delegation.revoked');
+    const revokedMail = (await mailsTo(api, api.tenantA, 'revoke-g7@example.jp')).at(-1);
+    expect(revokedMail).toMatchObject({ template: 'organisation-access-revoked', props: { recipientName: '取消 三郎' } });
   });
 
   it('G7 a revoked membership is refused even by a session that survived (re-checked on every request)', async () => {

@@ -42,3 +42,23 @@ describe('G7 organisation-invitation mail', () => {
     );
   });
 });
+
+describe('G7 organisation-access-revoked mail', () => {
+  const props = { corporateName: '社会福祉法人ひまわり会', recipientName: '山田 太郎', revokedAt: '2026-11-27T01:00:00.000Z' };
+
+  it('G7 tells the revoked user which organisation ended their access, and when, in Japanese and English', async () => {
+    const email = await renderEmail('organisation-access-revoked', props, branding);
+    expect(email.subject).toBe('【ひまわり建設分野協議会】社会福祉法人ひまわり会の手続き権限が取り消されました');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('山田 太郎 様');
+      expect(part).toContain('2026年11月27日(金) 10:00、社会福祉法人ひまわり会により');
+      expect(part).toContain('ended your access');
+    }
+  });
+
+  it('G7 refuses props without a name', async () => {
+    await expect(renderEmail('organisation-access-revoked', { ...props, recipientName: ' ' }, branding)).rejects.toBeInstanceOf(
+      EmailInputError,
+    );
+  });
+});

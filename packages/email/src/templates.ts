@@ -19,6 +19,7 @@ import { changeRequestForwardedNoticeTemplate } from './emails/change-request-fo
 import { changeRequestReceivedTemplate } from './emails/change-request-received';
 import { changeRequestRejectedTemplate } from './emails/change-request-rejected';
 import { changeRequestSubmittedNoticeTemplate } from './emails/change-request-submitted-notice';
+import { organisationAccessRevokedTemplate } from './emails/organisation-access-revoked';
 import { organisationInvitationTemplate } from './emails/organisation-invitation';
 import { passwordResetTemplate } from './emails/password-reset';
 import { reissueDeclinedTemplate } from './emails/reissue-declined';
@@ -52,6 +53,7 @@ export const emailTemplates = {
   'change-request-received': changeRequestReceivedTemplate,
   'change-request-rejected': changeRequestRejectedTemplate,
   'change-request-submitted-notice': changeRequestSubmittedNoticeTemplate,
+  'organisation-access-revoked': organisationAccessRevokedTemplate,
   'organisation-invitation': organisationInvitationTemplate,
   'password-reset': passwordResetTemplate,
   'reissue-declined': reissueDeclinedTemplate,

@@ -1,6 +1,7 @@
 import { recordAudit, schema, type TenantTx } from '@kyogikai/db';
 import { revocationRefusal } from '@kyogikai/domain';
 import { and, count, eq } from 'drizzle-orm';
+import { queueMail } from '../mail/queue-mail';
 import { AppError } from '../trpc/app-error';
 
 export interface RevokeAccessInput {
@@ -16,13 +17,13 @@ export interface RevokeAccessInput {
  * 「アクセス権を取り消す」 (SPEC G7): the membership becomes revoked (kept as the record) and every
  * session of that user acting for this organisation is deleted in the same transaction, so their
  * next request is refused at once (ADR 008); memberProcedure re-checks the membership on every
- * request besides. The organisation row is locked first so two administrators revoking each
- * other at the same moment cannot leave it without one.
+ * request besides. The user is mailed that their access ended. The organisation row is locked
+ * first so two administrators revoking each other at the same moment cannot leave it without one.
  */
 export async function revokeAccess(tx: TenantTx, input: RevokeAccessInput): Promise<{ sessionsEnded: number }> {
   const { organisationId } = input;
-  await tx
-    .select({ id: schema.organisations.id })
+  const [organisation] = await tx
+    .select({ id: schema.organisations.id, corporateName: schema.organisations.corporateName })
     .from(schema.organisations)
     .where(eq(schema.organisations.id, organisationId))
     .for('update');
@@ -60,5 +61,19 @@ export async function revokeAccess(tx: TenantTx, input: RevokeAccessInput): Prom
     after: { status: 'revoked', sessionsEnded: ended.length },
     ip: input.clientAddress,
   });
+  // The user learns it from a mail rather than from a refused request (in this transaction:
+  // no mail for a revocation that rolled back).
+  const u = schema.users;
+  const [user] = await tx.select({ email: u.email, displayName: u.displayName }).from(u).where(eq(u.id, target.userId));
+  if (user) {
+    await queueMail(tx, input.tenantId, user.email, {
+      template: 'organisation-access-revoked',
+      props: {
+        corporateName: organisation?.corporateName ?? '—',
+        recipientName: user.displayName,
+        revokedAt: input.now.toISOString(),
+      },
+    });
+  }
   return { sessionsEnded: ended.length };
 }
