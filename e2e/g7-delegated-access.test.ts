@@ -101,7 +101,19 @@ describe('G7 a member invites a registered support organisation, which accepts, 
     await labelled(second.page, '権限').selectOption({ label: '登録支援機関' });
     await second.page.getByRole('button', { name: '招待メールを送信する' }).click();
     const secondMail = await waitForMail(platform, { to: SUPPORT_EMAIL, subjectIncludes: SECOND_EMPLOYER.corporateName ?? '' });
+    // Opened signed out (another browser): sign in from the invitation and come back to it.
+    await support.page.context().clearCookies();
     await support.page.goto(linkIn(secondMail, '/accept-invitation'));
+    await visible(
+      support.page.getByText(
+        'このメールアドレスのアカウントが既にあります。ログインすると、この画面に戻りますので、招待を承認してください。',
+      ),
+    );
+    await support.page.getByRole('link', { name: 'ログイン画面へ' }).click();
+    await support.page.getByLabel('ユーザーID（ログインID）').fill(loginId);
+    await support.page.getByLabel('パスワード').fill(SUPPORT_PASSWORD);
+    await support.page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await visible(support.page.getByRole('heading', { level: 1, name: '招待の承認' }));
     await support.page.getByRole('button', { name: '招待を承認する' }).click();
     await visible(support.page.getByRole('heading', { level: 1, name: 'マイページ' }));
     await visible(actingFor(support.page, SECOND_EMPLOYER));

@@ -679,7 +679,7 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     acceptAs: 'You are signed in as {{name}}. Accepting lets this account act for the organisation above.',
     accept: 'Accept the invitation',
     signInFirstHeading: 'Sign in, then accept',
-    signInFirst: 'An account with this email address exists. Sign in, then open the link in the invitation email again to accept.',
+    signInFirst: 'An account with this email address exists. Sign in and you will come back to this page to accept.',
     toSignIn: 'Go to sign-in',
     newAccountHeading: 'Create an account and accept',
     newAccountLead: 'Enter your name and a password. An account is created and a user ID (login ID) issued.',

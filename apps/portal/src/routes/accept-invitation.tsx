@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { NewPasswordField } from '../features/account/new-password-field';
 import { useCurrentUser } from '../features/session/use-session';
 import { collectFieldErrors, formErrorsFromIssues } from '../lib/client-checks';
+import { signInReturningTo } from '../lib/return-path';
 import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
@@ -66,7 +67,7 @@ export function AcceptInvitationPage() {
           </h2>
           <p>{t('acceptInvitation.signInFirst')}</p>
           <p>
-            <Link to="/sign-in">{t('acceptInvitation.toSignIn')}</Link>
+            <Link to={signInReturningTo(`/accept-invitation?token=${encodeURIComponent(token)}`)}>{t('acceptInvitation.toSignIn')}</Link>
           </p>
         </section>
       ) : (

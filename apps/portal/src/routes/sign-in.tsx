@@ -14,6 +14,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../features/session/use-session';
+import { safeReturnPath } from '../lib/return-path';
 import { trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
@@ -34,7 +35,9 @@ export function SignInPage() {
   const form = useFormErrors(fields);
   useDocumentTitle(t('signIn.title'), useTenantName());
 
-  if (me.data) return <Navigate to="/" replace />;
+  // An invitation link opened while signed out comes back here after sign-in (?next=).
+  const returnTo = safeReturnPath(params.get('next'));
+  if (me.data) return <Navigate to={returnTo} replace />;
 
   const reason = params.get('reason');
   const notices: Record<string, string> = {
@@ -56,7 +59,7 @@ export function SignInPage() {
       await signIn.mutateAsync(values);
       form.clear();
       await utils.session.me.invalidate();
-      void navigate('/', { replace: true });
+      void navigate(returnTo, { replace: true });
     } catch (error) {
       setValues((current) => ({ ...current, password: '' }));
       setIsNotActivated(apiErrorKey(error) === 'account.notActivated');
