@@ -116,6 +116,8 @@ export const uiEn: UiCatalogue = {
     nameTooLong: 'Enter a document name of up to 100 characters.',
     uploadFailed: 'The upload failed. Check your connection and try again (a file that is too large can also cause this).',
     notFound: 'The document could not be found. Reload the page.',
+    changeSubmitted:
+      'The change request adding this worker has already been submitted, so its documents can no longer be added or removed.',
   },
   common: {
     unauthorized: 'Please sign in.',
@@ -201,6 +203,8 @@ export const uiEn: UiCatalogue = {
     draftChanged: 'The changes were saved in another window. Reload the page and enter them again.',
     valueChanged: 'This item was changed after the request was made. Check the current details and request the change again.',
     noContactEmail: 'No contact email address is registered, so this cannot go ahead.',
+    establishmentInUse:
+      'A worker in these changes is registered at this establishment, so it cannot be removed. Change that worker’s establishments first.',
     notFound: 'The change request was not found. It may have been cancelled or already decided. Reload the page.',
   },
   delegation: {
