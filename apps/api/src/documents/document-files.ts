@@ -7,6 +7,7 @@ import { assertRegisteredDataEditable } from '../registered-data/editability';
 import type { EditActor } from '../registered-data/establishments';
 import type { WorkerDocumentView } from '../registered-data/workers';
 import { newDocumentKey, newQuarantineKey } from '../storage/document-keys';
+import { assertPendingWorkerEditable } from './pending-change-documents';
 import type { FileStore } from '../storage/object-storage';
 import { AppError, notFound } from '../trpc/app-error';
 import { createPdfInspector, findStartXref, judgePdfStructure, PDF_XREF_WINDOW, tooLarge } from './pdf-checks';
@@ -60,8 +61,15 @@ export async function deleteObjects(storage: FileStore, objectKeys: readonly str
  */
 export type DocumentTarget =
   | { scope: 'worker'; workerId: string }
+  /** A worker being added after joining (SPEC D2): its `worker_add` change item in the draft. */
+  | { scope: 'worker-addition'; changeItemId: string }
   | { scope: 'establishment'; establishmentId: string }
   | { scope: 'organisation' };
+
+/** The documents row's scope of a target (a worker being added keeps worker documents). */
+export function storedScope(target: DocumentTarget): TDocumentScope {
+  return target.scope === 'worker-addition' ? 'worker' : target.scope;
+}
 
 /** A stored file as the upload answers it (the same fields for every scope). */
 export type DocumentView = WorkerDocumentView;
@@ -82,13 +90,21 @@ export type UploadDocumentInput = {
 };
 
 /** The document row's owner columns for a target. */
-function ownerColumns(target: DocumentTarget): { workerId: string | null; establishmentId: string | null } {
-  if (target.scope === 'worker') return { workerId: target.workerId, establishmentId: null };
-  if (target.scope === 'establishment') return { workerId: null, establishmentId: target.establishmentId };
-  return { workerId: null, establishmentId: null };
+function ownerColumns(target: DocumentTarget): {
+  workerId: string | null;
+  establishmentId: string | null;
+  pendingChangeItemId: string | null;
+} {
+  if (target.scope === 'worker') return { workerId: target.workerId, establishmentId: null, pendingChangeItemId: null };
+  if (target.scope === 'worker-addition') return { workerId: null, establishmentId: null, pendingChangeItemId: target.changeItemId };
+  if (target.scope === 'establishment') return { workerId: null, establishmentId: target.establishmentId, pendingChangeItemId: null };
+  return { workerId: null, establishmentId: null, pendingChangeItemId: null };
 }
 
-/** The current (registered, not replaced or removed) documents of one target. */
+/**
+ * The current (not replaced or removed) documents of one target: registered ones, or for a worker
+ * being added those pending on its change item.
+ */
 export function currentDocumentsOfTarget(organisationId: string, target: DocumentTarget): SQL | undefined {
   const d = schema.documents;
   const owner =
@@ -99,22 +115,25 @@ export function currentDocumentsOfTarget(organisationId: string, target: Documen
         : undefined;
   return and(
     eq(d.organisationId, organisationId),
-    eq(d.scope, target.scope),
+    eq(d.scope, storedScope(target)),
     owner,
     isNull(d.replacedAt),
     isNull(d.deletedAt),
-    isNull(d.pendingChangeItemId),
+    target.scope === 'worker-addition' ? eq(d.pendingChangeItemId, target.changeItemId) : isNull(d.pendingChangeItemId),
   );
 }
 
-const NOT_FOUND_KEY: Record<TDocumentScope, string> = {
+const NOT_FOUND_KEY: Record<DocumentTarget['scope'], string> = {
   worker: 'worker.notFound',
+  'worker-addition': 'changeRequest.notFound',
   establishment: 'establishment.notFound',
   organisation: 'organisation.notFound',
 };
 
 /** The target exists in this organisation and may receive documents now, else the reason as an AppError. */
 async function assertTargetEditable(tx: TenantTx, organisationId: string, target: DocumentTarget) {
+  // A worker being added changes through the draft change request, not the application (SPEC D2).
+  if (target.scope === 'worker-addition') return assertPendingWorkerEditable(tx, organisationId, target.changeItemId);
   await assertRegisteredDataEditable(tx, organisationId);
   if (target.scope === 'worker') {
     const w = schema.workers;
@@ -177,7 +196,7 @@ async function receiveIntoQuarantine(deps: DocumentDeps, key: string, body: Read
  */
 export async function uploadDocument(deps: DocumentDeps, input: UploadDocumentInput): Promise<DocumentView> {
   const { tenant, organisationId, target } = input;
-  const maxBytes = documentMaxBytes(tenant.config, target.scope, input.documentKey);
+  const maxBytes = documentMaxBytes(tenant.config, storedScope(target), input.documentKey);
   if (maxBytes === null) throw notFound('document.unknownSlot');
   await withOrganisation(deps.database, tenant.id, organisationId, (tx) => assertTargetEditable(tx, organisationId, target));
   if (input.declaredLength !== null && input.declaredLength > maxBytes) throw tooLarge(maxBytes);
@@ -211,7 +230,7 @@ export async function uploadDocument(deps: DocumentDeps, input: UploadDocumentIn
         .values({
           tenantId: tenant.id,
           organisationId,
-          scope: target.scope,
+          scope: storedScope(target),
           ...ownerColumns(target),
           documentKey: input.documentKey,
           customName: input.customName,
@@ -239,7 +258,7 @@ export async function uploadDocument(deps: DocumentDeps, input: UploadDocumentIn
         targetType: 'document',
         targetId: document.id,
         after: {
-          scope: target.scope,
+          scope: storedScope(target),
           ...ownerColumns(target),
           documentKey: input.documentKey,
           customName: input.customName,
@@ -268,17 +287,32 @@ export async function uploadDocument(deps: DocumentDeps, input: UploadDocumentIn
 export async function deleteDocument(deps: DocumentDeps, actor: EditActor, documentId: string): Promise<void> {
   const d = schema.documents;
   const removed = await withOrganisation(deps.database, actor.tenantId, actor.organisationId, async (tx) => {
-    await assertRegisteredDataEditable(tx, actor.organisationId);
+    // A file of a worker being added (SPEC D2) goes while its item is in the draft; any other file
+    // while the application's registered data is editable.
+    const [pending] = await tx
+      .select({ itemId: d.pendingChangeItemId })
+      .from(d)
+      .where(and(eq(d.id, documentId), isNull(d.replacedAt), isNull(d.deletedAt), isNotNull(d.pendingChangeItemId)));
+    if (pending?.itemId) await assertPendingWorkerEditable(tx, actor.organisationId, pending.itemId);
+    else await assertRegisteredDataEditable(tx, actor.organisationId);
     const [row] = await tx
       .update(d)
       .set({ deletedAt: deps.clock.now() })
-      .where(and(eq(d.id, documentId), isNull(d.replacedAt), isNull(d.deletedAt), isNull(d.pendingChangeItemId)))
+      .where(
+        and(
+          eq(d.id, documentId),
+          isNull(d.replacedAt),
+          isNull(d.deletedAt),
+          pending?.itemId ? eq(d.pendingChangeItemId, pending.itemId) : isNull(d.pendingChangeItemId),
+        ),
+      )
       .returning({
         id: d.id,
         objectKey: d.objectKey,
         scope: d.scope,
         workerId: d.workerId,
         establishmentId: d.establishmentId,
+        pendingChangeItemId: d.pendingChangeItemId,
         documentKey: d.documentKey,
         fileName: d.fileName,
       });
@@ -293,6 +327,7 @@ export async function deleteDocument(deps: DocumentDeps, actor: EditActor, docum
         scope: row.scope,
         workerId: row.workerId,
         establishmentId: row.establishmentId,
+        pendingChangeItemId: row.pendingChangeItemId,
         documentKey: row.documentKey,
         fileName: row.fileName,
       },

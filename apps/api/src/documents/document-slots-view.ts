@@ -56,6 +56,47 @@ export async function workerDocumentSlotsView(tx: TenantTx, config: TTenantConfi
 }
 
 /**
+ * SPEC D2: the slots of a worker being added after joining, with the files pending on its
+ * `worker_add` change item (in the draft or already submitted: the member still sees what was sent).
+ * Another organisation's item is not found (row-level security).
+ */
+export async function pendingWorkerDocumentSlotsView(tx: TenantTx, config: TTenantConfig, changeItemId: string) {
+  const i = schema.changeItems;
+  const [item] = await tx
+    .select({ id: i.id })
+    .from(i)
+    .where(and(eq(i.id, changeItemId), eq(i.kind, 'worker_add')));
+  if (!item) throw notFound('changeRequest.notFound');
+  const documents = await listPendingWorkerDocuments(tx, [changeItemId]);
+  return {
+    required: slotsWithFiles(config, 'worker', documents),
+    others: documents
+      .filter((doc) => doc.documentKey === OTHER_DOCUMENT_KEY)
+      .map((doc) => ({ ...fileOf(doc), customName: doc.customName ?? '' })),
+  };
+}
+
+/** The current files pending on `worker_add` items (SPEC D2), oldest first, with their item. */
+export async function listPendingWorkerDocuments(tx: TenantTx, changeItemIds: readonly string[]) {
+  if (changeItemIds.length === 0) return [];
+  const d = schema.documents;
+  const rows = await tx
+    .select({
+      id: d.id,
+      changeItemId: d.pendingChangeItemId,
+      documentKey: d.documentKey,
+      customName: d.customName,
+      fileName: d.fileName,
+      byteSize: d.byteSize,
+      uploadedAt: d.uploadedAt,
+    })
+    .from(d)
+    .where(and(inArray(d.pendingChangeItemId, [...changeItemIds]), eq(d.scope, 'worker'), isNull(d.replacedAt), isNull(d.deletedAt)))
+    .orderBy(asc(d.uploadedAt), asc(d.createdAt), asc(d.id));
+  return rows.map((row) => ({ ...row, changeItemId: row.changeItemId ?? '' }));
+}
+
+/**
  * 法人・事業所の書類 (SPEC B4c, issue 5): the organisation's own slots and, for each of its
  * establishments (oldest first), that establishment's slots, each with its current file; and the
  * tenant's establishment documents as such. All empty when the tenant asks for no such documents. Three queries whatever the number of

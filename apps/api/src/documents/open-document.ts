@@ -1,13 +1,14 @@
 import type { Readable } from 'node:stream';
 import { type Database, isUuid, recordAudit, schema, type TenantTx, withOrganisation, withTenant } from '@kyogikai/db';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { FileStore } from '../storage/object-storage';
 import { notFound } from '../trpc/app-error';
 
 /**
  * Who opens a file: a member's user, limited to their acting organisation (row-level security on
  * it), or the tenant's staff (issue 6), tenant-wide but only for organisations that have submitted
- * an application. Either way only inside the request's tenant.
+ * an application, and a worker's file pending on a change item (SPEC D2) only once its change
+ * request was submitted. Either way only inside the request's tenant.
  */
 export type DocumentOpener =
   | { kind: 'member'; tenantId: string; organisationId: string; userId: string; clientAddress: string }
@@ -53,7 +54,20 @@ export async function openDocument(
       .from(a)
       .where(and(eq(a.organisationId, found.organisationId), isNotNull(a.submittedAt)))
       .limit(1);
-    return submitted ? found : undefined;
+    if (!submitted) return undefined;
+    // A worker being added after joining (SPEC D2): its files are the council's to read once the
+    // member has sent the change request, never while it is the member's draft.
+    if (found.pendingChangeItemId !== null) {
+      const i = schema.changeItems;
+      const r = schema.changeRequests;
+      const [sent] = await tx
+        .select({ id: r.id })
+        .from(i)
+        .innerJoin(r, and(eq(r.tenantId, i.tenantId), eq(r.id, i.changeRequestId)))
+        .where(and(eq(i.id, found.pendingChangeItemId), ne(r.state, 'draft'), isNotNull(r.submittedAt)));
+      if (!sent) return undefined;
+    }
+    return found;
   });
   if (!row) throw notFound('document.notFound');
   const body = await deps.storage.getStream(row.objectKey);
@@ -70,6 +84,7 @@ export async function openDocument(
           scope: row.scope,
           workerId: row.workerId,
           establishmentId: row.establishmentId,
+          pendingChangeItemId: row.pendingChangeItemId,
           documentKey: row.documentKey,
           fileName: row.fileName,
           openedAs: opener.kind,

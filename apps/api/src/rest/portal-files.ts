@@ -91,8 +91,8 @@ export function contentDisposition(fileName: string): string {
 
 /**
  * Uploads and downloads of the portal's documents (SPEC B4c, G9; ADR 017): plain streaming HTTP
- * beside tRPC, one upload route per scope (`workers/:workerId`, `establishments/:establishmentId`,
- * `organisation`), behind the same session, tenant, organisation and permission checks (CSRF is checked
+ * beside tRPC, one upload route per scope (`workers/:workerId`, `change-items/:itemId` for a worker
+ * being added after joining, `establishments/:establishmentId`, `organisation`), behind the same session, tenant, organisation and permission checks (CSRF is checked
  * for the PUT by the tenant app's middleware).
  */
 export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'sessionPolicy' | 'mode' | 'storage' | 'trustedProxyHops'>) {
@@ -102,7 +102,7 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
     try {
       let customName: string | null = null;
       // User-named documents are a worker's only; elsewhere `other` is an unknown slot (404 below).
-      if (documentKey === OTHER_DOCUMENT_KEY && target.scope === 'worker') {
+      if (documentKey === OTHER_DOCUMENT_KEY && (target.scope === 'worker' || target.scope === 'worker-addition')) {
         const parsed = ZDocumentName.safeParse(decodeHeader(c.req.header('x-document-name')) ?? '');
         if (!parsed.success) {
           const messageKey = parsed.error.issues[0]?.message ?? 'document.nameRequired';
@@ -145,6 +145,12 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
     if (!isUuid(establishmentId)) return errorResponse(c, new AppError('NOT_FOUND', 'establishment.notFound'));
     return upload(c, { scope: 'establishment', establishmentId }, documentKey);
   });
+  // A worker being added after joining (SPEC D2): its `worker_add` item of the draft change request.
+  const changeItemUploads = uploads().put('/:itemId/documents/:documentKey', (c) => {
+    const { itemId, documentKey } = c.req.param() as { itemId: string; documentKey: string };
+    if (!isUuid(itemId)) return errorResponse(c, new AppError('NOT_FOUND', 'changeRequest.notFound'));
+    return upload(c, { scope: 'worker-addition', changeItemId: itemId }, documentKey);
+  });
   const organisationUploads = uploads().put('/documents/:documentKey', (c) =>
     upload(c, { scope: 'organisation' }, c.req.param('documentKey') ?? ''),
   );
@@ -175,6 +181,7 @@ export function portalFileRoutes(deps: Pick<ApiDeps, 'database' | 'clock' | 'ses
   });
   return new Hono<TenantEnv>()
     .route('/workers', workerUploads)
+    .route('/change-items', changeItemUploads)
     .route('/establishments', establishmentUploads)
     .route('/organisation', organisationUploads)
     .route('/documents', downloads);

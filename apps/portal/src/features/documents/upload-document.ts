@@ -11,9 +11,13 @@ export interface UploadedDocument {
 
 export type UploadOutcome = { ok: true; document: UploadedDocument } | { ok: false; message: Message } | { ok: false; aborted: true };
 
-/** Whose slot a file goes into (SPEC B4c): a worker's, an establishment's or the organisation's own. */
+/**
+ * Whose slot a file goes into (SPEC B4c): a worker's, an establishment's or the organisation's own;
+ * or (SPEC D2) a worker being added after joining, named by its change item in the draft.
+ */
 export type UploadTarget =
   | { scope: 'worker'; workerId: string }
+  | { scope: 'worker-addition'; changeItemId: string }
   | { scope: 'establishment'; establishmentId: string }
   | { scope: 'organisation' };
 
@@ -34,9 +38,11 @@ export function documentUploadUrl(target: UploadTarget, documentKey: string): st
   const owner =
     target.scope === 'worker'
       ? `workers/${encodeURIComponent(target.workerId)}`
-      : target.scope === 'establishment'
-        ? `establishments/${encodeURIComponent(target.establishmentId)}`
-        : 'organisation';
+      : target.scope === 'worker-addition'
+        ? `change-items/${encodeURIComponent(target.changeItemId)}`
+        : target.scope === 'establishment'
+          ? `establishments/${encodeURIComponent(target.establishmentId)}`
+          : 'organisation';
   return `${appLocation.prefix}/api/portal/files/${owner}/documents/${encodeURIComponent(documentKey)}`;
 }
 

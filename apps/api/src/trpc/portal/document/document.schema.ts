@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ZDocumentSlotsInput = z.object({ workerId: z.uuid() });
+/** A registered worker's slots, or (SPEC D2) those of a worker being added: its `worker_add` change item. Exactly one. */
+export const ZDocumentSlotsInput = z.union([z.strictObject({ workerId: z.uuid() }), z.strictObject({ changeItemId: z.uuid() })]);
 const ZFile = { id: z.uuid(), fileName: z.string(), byteSize: z.number().int(), uploadedAt: z.date() };
 /** One upload slot (a document the tenant asks for) with its current file, if any. */
 const ZSlot = z.object({
