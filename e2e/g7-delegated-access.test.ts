@@ -80,6 +80,10 @@ describe('G7 a member invites a registered support organisation, which accepts, 
     await labelled(support.page, '氏名').fill(SUPPORT_NAME);
     await labelled(support.page, 'パスワード').fill(SUPPORT_PASSWORD);
     await labelled(support.page, 'パスワード（確認用）').fill(SUPPORT_PASSWORD);
+    // A3: without the privacy policy ticked nothing is created; the error says which box.
+    await support.page.getByRole('button', { name: 'アカウントを作成して承認する' }).click();
+    await visible(support.page.getByText('内容をお読みのうえ、同意にチェックを入れてください。').first());
+    await support.page.getByLabel('プライバシーポリシーに同意する', { exact: true }).check();
     await support.page.getByRole('button', { name: 'アカウントを作成して承認する' }).click();
     await visible(support.page.getByRole('heading', { level: 1, name: '招待を承認しました' }));
     const loginId = (await support.page.locator('dd strong').first().textContent())?.trim() ?? '';

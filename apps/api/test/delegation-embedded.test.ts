@@ -78,7 +78,13 @@ describe('delegated access in embedded mode (npm start)', () => {
       sessionPolicy: { idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000, warningMs: 120_000 },
       sessionToken: null,
     };
-    const accepted = await acceptWithNewAccount(ctx, { token, displayName: '支援 一郎', password: 'shien2026' });
+    const privacy = tenant.config.consentDocuments.find((doc) => doc.key === 'privacy-policy')?.version ?? '';
+    const accepted = await acceptWithNewAccount(ctx, {
+      token,
+      displayName: '支援 一郎',
+      password: 'shien2026',
+      consents: { 'privacy-policy': privacy },
+    });
     const sessionsOf = (userId: string) =>
       withTenant(services.database, tenant.id, (tx) =>
         tx.select({ acting: schema.sessions.actingOrganisationId }).from(schema.sessions).where(eq(schema.sessions.userId, userId)),

@@ -32,10 +32,21 @@ describe('G7 delegated access', () => {
     return tokenOf(mail?.props.acceptUrl);
   }
 
+  /** The privacy policy as the page shows it (SPEC A3: the version ticked is recorded). */
+  async function privacyConsent() {
+    const documents = await api.portal(api.tenantA).tenant.consentDocuments();
+    return { 'privacy-policy': documents.find((doc) => doc.key === 'privacy-policy')?.version ?? '' };
+  }
+
   /** A new account through the link; returns its session token and ユーザーID. */
   async function acceptNew(token: string, displayName = '支援 太郎') {
     const { ctx, cookieJar } = api.contextFor(api.tenantA, 'portal', null, { clientAddress: `198.51.100.${++counter}` });
-    const result = await portalCaller(ctx).delegation.acceptWithNewAccount({ token, displayName, password: APPLICANT_PASSWORD });
+    const result = await portalCaller(ctx).delegation.acceptWithNewAccount({
+      token,
+      displayName,
+      password: APPLICANT_PASSWORD,
+      consents: await privacyConsent(),
+    });
     if (!cookieJar.token) throw new Error('no session cookie');
     return { sessionToken: cookieJar.token, loginId: result.loginId, userId: result.user.id };
   }
@@ -71,8 +82,25 @@ describe('G7 delegated access', () => {
       accountExists: false,
     });
 
+    // A3: a version other than the one published now is refused, nothing is created.
+    const { ctx: staleCtx } = api.contextFor(api.tenantA, 'portal', null, { clientAddress: '198.51.100.250' });
+    const stale = await portalCaller(staleCtx)
+      .delegation.acceptWithNewAccount({
+        token,
+        displayName: '支援 太郎',
+        password: APPLICANT_PASSWORD,
+        consents: { 'privacy-policy': 'old' },
+      })
+      .catch((error: unknown) => error);
+    expect(stale).toMatchObject({ code: 'BAD_REQUEST' });
+
     const accepted = await acceptNew(token);
     expect(accepted.loginId).toMatch(/^U[0-9]{8}$/);
+    const agreed = await api.testDb.owner.db
+      .select({ key: schema.consentAgreements.documentKey, version: schema.consentAgreements.documentVersion })
+      .from(schema.consentAgreements)
+      .where(eq(schema.consentAgreements.userId, accepted.userId));
+    expect(agreed).toEqual([{ key: 'privacy-policy', version: (await privacyConsent())['privacy-policy'] }]);
     const delegate = api.portal(api.tenantA, accepted.sessionToken);
     expect((await delegate.organisation.get()).id).toBe(employer.organisationId);
     expect((await delegate.organisation.get()).myRole).toBe('support_organisation');
@@ -260,7 +288,12 @@ describe('G7 delegated access', () => {
 
     const { ctx } = api.contextFor(off, 'portal', null, { clientAddress: '198.51.100.200' });
     await expect(
-      portalCaller(ctx).delegation.acceptWithNewAccount({ token: pending, displayName: '保留 八郎', password: APPLICANT_PASSWORD }),
+      portalCaller(ctx).delegation.acceptWithNewAccount({
+        token: pending,
+        displayName: '保留 八郎',
+        password: APPLICANT_PASSWORD,
+        consents: await privacyConsent(),
+      }),
     ).rejects.toMatchObject({ message: 'delegation.supportOrganisationsDisabled' });
     // Existing access is suspended, not deleted: nothing works, the list says so, and switching back restores it.
     await expect(api.portal(off, active.sessionToken).organisation.get()).rejects.toMatchObject({

@@ -1,26 +1,18 @@
 import { pgConstraintName, pgErrorCode, recordAudit, schema, type TenantTx } from '@kyogikai/db';
-import { CONSENT_DOCUMENT_KEYS, type TProvisionalAccountRequest } from '@kyogikai/domain';
+import type { TProvisionalAccountRequest } from '@kyogikai/domain';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
 import { consumeAllowance } from '../auth/sign-in-throttle';
 import { queueMail } from '../mail/queue-mail';
-import { type FieldError, fieldErrors } from '../trpc/app-error';
+import { fieldErrors } from '../trpc/app-error';
 import { inTenant } from '../trpc/context';
 import { type AccountContext, consumeAddressAllowance, recipientAllowanceKey } from './account-context';
 import { issueAccountLink } from './account-links';
+import { outdatedConsents, recordConsents } from './consents';
 import { generateLoginId } from './login-id';
 
 /** Rounds before giving up on unique-key collisions (a new ユーザーID, or an address taken meanwhile). */
 const MAX_ATTEMPTS = 5;
-
-/** SPEC A3: every consent must be for the version the tenant publishes now. */
-function outdatedConsents(ctx: AccountContext, consents: TProvisionalAccountRequest['consents']): FieldError[] {
-  const current = new Map(ctx.tenant.config.consentDocuments.map((doc) => [doc.key, doc.version]));
-  return CONSENT_DOCUMENT_KEYS.filter((key) => consents[key] !== current.get(key)).map((key) => ({
-    path: `consents.${key}`,
-    messageKey: 'account.consentOutdated',
-  }));
-}
 
 /**
  * 「上記内容で仮アカウント発行申請する」 (SPEC A1-A4). Creates, in one tenant transaction, the
@@ -33,7 +25,7 @@ function outdatedConsents(ctx: AccountContext, consents: TProvisionalAccountRequ
  * password is hashed on both paths, before any transaction, so the two take comparable time.
  */
 export async function requestProvisionalAccount(ctx: AccountContext, input: TProvisionalAccountRequest): Promise<void> {
-  const outdated = outdatedConsents(ctx, input.consents);
+  const outdated = outdatedConsents(ctx.tenant.config, input.consents);
   if (outdated.length > 0) throw fieldErrors(outdated);
   await consumeAddressAllowance(ctx, 'signup');
   const passwordHash = await hashPassword(input.password);
@@ -127,15 +119,7 @@ async function createProvisionalAccount(
     .values({ tenantId, organisationId: organisation.id, state: 'draft' })
     .returning({ id: schema.applications.id });
   if (!application) throw new Error('insert returned no application');
-  await tx.insert(schema.consentAgreements).values(
-    CONSENT_DOCUMENT_KEYS.map((documentKey) => ({
-      tenantId,
-      userId: user.id,
-      documentKey,
-      documentVersion: input.consents[documentKey],
-      agreedAt: now,
-    })),
-  );
+  await recordConsents(tx, { tenantId, userId: user.id, consents: input.consents, now });
   const validityHours = ctx.tenant.config.accountLinkValidityHours;
   const link = await issueAccountLink(tx, { tenantId, userId: user.id, purpose: 'activation', now, validityHours });
   await recordAudit(tx, {

@@ -2,11 +2,12 @@ import { pgConstraintName, pgErrorCode, recordAudit, schema, type TenantTx } fro
 import { isMembershipSuspended, type TInvitationNewAccount, type TInvitationStatus, type TOrganisationRole } from '@kyogikai/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { type AccountContext, consumeAddressAllowance } from '../account/account-context';
+import { outdatedConsents, recordConsents } from '../account/consents';
 import { generateLoginId } from '../account/login-id';
 import { hashPassword } from '../auth/passwords';
 import { createSession, deleteSession, setActingOrganisation } from '../auth/sessions';
 import { sessionIdFromToken } from '../auth/session-token';
-import { AppError } from '../trpc/app-error';
+import { AppError, fieldErrors } from '../trpc/app-error';
 import { inTenant } from '../trpc/context';
 import { consumeInvitation, type FoundInvitation, findInvitationByToken, invitationError } from './invitations';
 
@@ -105,11 +106,14 @@ async function grantFromInvitation(ctx: AccountContext, tx: TenantTx, token: str
  * once (no provisional step as in A4-A5); it gets a new ユーザーID, shown on the page (and in any
  * later password-reset mail). A portal session starts, acting for the inviting organisation.
  * An address that already has an account is refused: its owner signs in and links it instead.
+ * The privacy policy the person ticked is recorded with its version (SPEC A3).
  */
 export async function acceptWithNewAccount(
   ctx: AccountContext,
   input: { token: string } & TInvitationNewAccount,
 ): Promise<{ token: string; expiresAt: Date; loginId: string; user: { id: string; displayName: string } }> {
+  const outdated = outdatedConsents(ctx.tenant.config, input.consents);
+  if (outdated.length > 0) throw fieldErrors(outdated);
   await consumeAddressAllowance(ctx, 'signup');
   await inTenant(ctx, (tx) => usableInvitation(ctx, tx, input.token));
   const passwordHash = await hashPassword(input.password);
@@ -135,6 +139,7 @@ export async function acceptWithNewAccount(
           })
           .returning({ id: schema.users.id });
         if (!user) throw new Error('insert returned no user');
+        await recordConsents(tx, { tenantId: ctx.tenant.id, userId: user.id, consents: input.consents, now });
         await recordAudit(tx, {
           tenantId: ctx.tenant.id,
           actorUserId: user.id,

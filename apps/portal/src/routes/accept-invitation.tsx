@@ -3,7 +3,9 @@ import { apiErrorKey, ErrorSummary, Notice, PageHeading, TextField, useDocumentT
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ConsentDocument } from '../features/account/consent-document';
 import { NewPasswordField } from '../features/account/new-password-field';
+import { Loading } from '../features/session/require-signed-in';
 import { useCurrentUser } from '../features/session/use-session';
 import { collectFieldErrors, formErrorsFromIssues } from '../lib/client-checks';
 import { signInReturningTo } from '../lib/return-path';
@@ -140,24 +142,32 @@ function NewAccountForm({
   onProblem: (p: TProblem) => void;
   onCreated: (created: { loginId: string }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const utils = trpc.useUtils();
   const accept = trpc.delegation.acceptWithNewAccount.useMutation();
+  const documents = trpc.tenant.consentDocuments.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const privacyPolicy = documents.data?.find((doc) => doc.key === 'privacy-policy') ?? null;
   const [values, setValues] = useState({ displayName: '', password: '', passwordConfirmation: '' });
+  /** The version of the privacy policy the person ticked ('' = not ticked), SPEC A3. */
+  const [privacyVersion, setPrivacyVersion] = useState('');
   const fields = useMemo(
     () => ({
       displayName: { id: 'displayName', label: t('acceptInvitation.displayName') },
       password: { id: 'password', label: t('labels.password') },
       passwordConfirmation: { id: 'passwordConfirmation', label: t('labels.passwordConfirmation') },
+      'consents.privacy-policy': {
+        id: 'consent-privacy-policy',
+        label: t('provisional.agree', { title: i18n.language === 'en' ? privacyPolicy?.titleEn : privacyPolicy?.titleJa }),
+      },
     }),
-    [t],
+    [t, i18n.language, privacyPolicy],
   );
   const form = useFormErrors(fields);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (accept.isPending) return;
-    const check = ZInvitationNewAccount.safeParse(values);
+    const check = ZInvitationNewAccount.safeParse({ ...values, consents: { 'privacy-policy': privacyVersion } });
     if (!check.success) {
       form.showErrors(formErrorsFromIssues(check.error.issues));
       return;
@@ -175,6 +185,10 @@ function NewAccountForm({
       if (problem) {
         onProblem(problem);
         return;
+      }
+      if (apiErrorKey(error) === 'account.consentOutdated') {
+        setPrivacyVersion('');
+        void documents.refetch();
       }
       form.showApiError(error);
     }
@@ -217,6 +231,16 @@ function NewAccountForm({
           isRequired
           autoComplete="new-password"
         />
+        {documents.isPending ? <Loading /> : null}
+        {documents.isError ? <Notice>{t('provisional.documentsFailed')}</Notice> : null}
+        {privacyPolicy ? (
+          <ConsentDocument
+            doc={privacyPolicy}
+            tickedVersion={privacyVersion}
+            onTickedVersionChange={setPrivacyVersion}
+            error={form.fieldError('consents.privacy-policy')}
+          />
+        ) : null}
         <div className="k-form-actions">
           <button type="submit" className="k-button" aria-disabled={accept.isPending || undefined}>
             {t('acceptInvitation.createAndAccept')}

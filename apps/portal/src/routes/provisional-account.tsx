@@ -1,18 +1,9 @@
 import { normalisePhone, type TConsentDocumentKey, ZProvisionalAccountRequest } from '@kyogikai/domain';
-import {
-  apiErrorKey,
-  CheckboxField,
-  DocumentPanel,
-  ErrorSummary,
-  Notice,
-  PageHeading,
-  TextField,
-  useDocumentTitle,
-  useFormErrors,
-} from '@kyogikai/ui';
+import { apiErrorKey, ErrorSummary, Notice, PageHeading, TextField, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ConsentDocument } from '../features/account/consent-document';
 import { Loading } from '../features/session/require-signed-in';
 import { NewPasswordField } from '../features/account/new-password-field';
 import { formErrorsFromIssues } from '../lib/client-checks';
@@ -213,23 +204,15 @@ export function ProvisionalAccountPage() {
           {isEnglish ? <p>{t('provisional.documentsInJapanese')}</p> : null}
           {documents.isPending ? <Loading /> : null}
           {documents.isError ? <Notice>{t('provisional.documentsFailed')}</Notice> : null}
-          {(documents.data ?? []).map((doc) => {
-            const title = isEnglish ? doc.titleEn : doc.titleJa;
-            const id = `consent-${doc.key}`;
-            return (
-              <div key={doc.key} className="k-consent">
-                <DocumentPanel id={`document-${doc.key}`} title={title} version={doc.version} body={doc.body} />
-                <CheckboxField
-                  id={id}
-                  name={id}
-                  label={t('provisional.agree', { title })}
-                  checked={ticked[doc.key] === doc.version}
-                  onCheckedChange={(checked) => setTicked((current) => ({ ...current, [doc.key]: checked ? doc.version : '' }))}
-                  error={form.fieldError(`consents.${doc.key}`)}
-                />
-              </div>
-            );
-          })}
+          {(documents.data ?? []).map((doc) => (
+            <ConsentDocument
+              key={doc.key}
+              doc={doc}
+              tickedVersion={ticked[doc.key] ?? ''}
+              onTickedVersionChange={(version) => setTicked((current) => ({ ...current, [doc.key]: version }))}
+              error={form.fieldError(`consents.${doc.key}`)}
+            />
+          ))}
         </section>
 
         <div className="k-form-actions">

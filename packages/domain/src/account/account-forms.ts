@@ -57,12 +57,12 @@ export const ZPhoneNumber = rawInput
  * the box was not ticked. Whether the version is the current one is checked by the API against
  * the tenant's configuration (`account.consentOutdated`).
  */
-const consentValue = z
+export const ZConsentVersion = z
   .string()
   .max(40)
   .refine((value) => value.trim() !== '', { message: 'account.consentRequired' });
 export const ZConsentVersions = z.strictObject(
-  Object.fromEntries(CONSENT_DOCUMENT_KEYS.map((key) => [key, consentValue])) as Record<TConsentDocumentKey, typeof consentValue>,
+  Object.fromEntries(CONSENT_DOCUMENT_KEYS.map((key) => [key, ZConsentVersion])) as Record<TConsentDocumentKey, typeof ZConsentVersion>,
 );
 export type TConsentVersions = z.infer<typeof ZConsentVersions>;
 

@@ -82,9 +82,18 @@ describe('G7 invitation forms', () => {
     });
     expect(ZOrganisationInvitationRequest.safeParse({ email: 'x@example.jp', role: 'owner' }).success).toBe(false);
   });
-  it('G7 a new account needs a name and a password by the A2 rule', () => {
-    expect(ZInvitationNewAccount.safeParse({ displayName: '支援 太郎', password: 'abcdefg1' }).success).toBe(true);
-    expect(ZInvitationNewAccount.safeParse({ displayName: ' ', password: 'abcdefg1' }).success).toBe(false);
-    expect(ZInvitationNewAccount.safeParse({ displayName: '支援 太郎', password: 'abcdefgh' }).success).toBe(false);
+  it('G7 A2 A3 a new account needs a name, a password by the A2 rule and the ticked privacy policy', () => {
+    const consents = { 'privacy-policy': '2021.5' };
+    expect(ZInvitationNewAccount.safeParse({ displayName: '支援 太郎', password: 'abcdefg1', consents }).success).toBe(true);
+    expect(ZInvitationNewAccount.safeParse({ displayName: ' ', password: 'abcdefg1', consents }).success).toBe(false);
+    expect(ZInvitationNewAccount.safeParse({ displayName: '支援 太郎', password: 'abcdefgh', consents }).success).toBe(false);
+    const unticked = ZInvitationNewAccount.safeParse({
+      displayName: '支援 太郎',
+      password: 'abcdefg1',
+      consents: { 'privacy-policy': '' },
+    });
+    expect(unticked.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['consents.privacy-policy', 'account.consentRequired'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmailAddress } from '../account/account-forms';
+import { ZConsentVersion, ZEmailAddress } from '../account/account-forms';
 import { ZPassword } from '../auth/password-policy';
 import { normaliseText } from '../input/japanese-input';
 import type { TOrganisationRole } from './organisation-roles';
@@ -25,6 +25,12 @@ export const ZInvitationNewAccount = z.object({
     .transform(normaliseText)
     .pipe(z.string().min(1, { message: 'validation.required' }).max(100)),
   password: ZPassword,
+  /**
+   * SPEC A3 for an account made from an invitation: the version of the privacy policy the person
+   * read and ticked. The charter and membership rules bind the member organisation, which agreed
+   * to them when it applied; the person acting for it agrees to how their own data is handled.
+   */
+  consents: z.strictObject({ 'privacy-policy': ZConsentVersion }),
 });
 export type TInvitationNewAccount = z.infer<typeof ZInvitationNewAccount>;
 
