@@ -20,7 +20,8 @@ import { queueMail } from '../mail/queue-mail';
 import { AppError, notFound } from '../trpc/app-error';
 import { transitionAppError } from '../trpc/transition-error';
 import { mailsForChangeRequestEffect } from './change-request-mails';
-import { applyChangeItems, discardChangeItems, loadChangeItems, mailChangeLines } from './change-items';
+import { applyChangeItems, discardChangeItems, loadChangeItems } from './change-items';
+import { mailChangeLines } from './describe-change-items';
 
 /**
  * Who fires a change-request event. A member acts for the organisation of its session (the
@@ -163,7 +164,7 @@ export async function applyChangeRequestTransition(
         await applyChangeItems(tx, saved.id, effect.kinds, input.now);
         return;
       case 'discard-change-items':
-        await discardChangeItems(tx, saved.id, effect.kinds);
+        await discardChangeItems(tx, saved.id, effect.kinds, input.now);
         return;
       case 'mail': {
         // Built from the rows as they are now: the new values once applied, `previous` for "before".
@@ -177,7 +178,7 @@ export async function applyChangeRequestTransition(
           request: saved,
           organisation,
           previousContactEmail: organisationBefore.contactEmail,
-          changes: mailChangeLines(mailed),
+          changes: await mailChangeLines(tx, mailed),
           issuesCertificate: plan.issuesCertificate,
           at: input.now,
         });
@@ -185,7 +186,11 @@ export async function applyChangeRequestTransition(
         return;
       }
       case 'audit': {
-        const changes = mailChangeLines(await loadChangeItems(tx, saved.id)).map(({ label, before, after }) => ({ label, before, after }));
+        const changes = (await mailChangeLines(tx, await loadChangeItems(tx, saved.id))).map(({ label, before, after }) => ({
+          label,
+          before,
+          after,
+        }));
         await recordAudit(tx, {
           tenantId: input.tenant.id,
           actorUserId: input.actor.userId,

@@ -2,7 +2,9 @@ import { schema, type TenantTx } from '@kyogikai/db';
 import type { TChangeItemKind } from '@kyogikai/domain';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError } from '../trpc/app-error';
-import { isChangeableOrganisationField, ORGANISATION_FIELD_LABELS_JA } from './organisation-change-fields';
+import { applyEstablishmentAdd, applyEstablishmentEdit } from './establishment-change-items';
+import { isChangeableOrganisationField } from './organisation-change-fields';
+import { applyWorkerAdd, applyWorkerEstablishments, discardWorkerAdd } from './worker-change-items';
 
 export type TChangeItemRow = typeof schema.changeItems.$inferSelect;
 
@@ -47,15 +49,6 @@ export function fieldChanges(items: readonly TChangeItemRow[]): TFieldChange[] {
   );
 }
 
-/** The lines a change-request mail prints: Japanese label, before, after. */
-export function mailChangeLines(items: readonly TChangeItemRow[]): { label: string; before: string; after: string }[] {
-  return fieldChanges(items).map((change) => ({
-    label: isChangeableOrganisationField(change.field) ? ORGANISATION_FIELD_LABELS_JA[change.field] : change.field,
-    before: change.before,
-    after: change.after,
-  }));
-}
-
 /**
  * Writes the proposed values of one organisation item over the organisation's current ones (ADR 013),
  * in the caller's transaction, which holds the organisation's row lock. Optimistic concurrency per
@@ -92,10 +85,24 @@ async function applyOrganisationItem(tx: TenantTx, item: TChangeItemRow, now: Da
 }
 
 /**
- * The `apply-change-items` effect: the request's not yet applied items of these kinds, in order.
- * Only the organisation's own fields (D1, D5) are applied here so far; the workers and
- * establishments of D2-D4 get their appliers beside this one (same shape: check, write, record
- * what was replaced, mark applied), and until then such an item refuses rather than being skipped.
+ * The order items are applied in within a request, whatever order they were proposed in: additions
+ * of establishments (D4) exist before their edits, and both before the workers that name them (D2,
+ * D3). The organisation's own items (D1, D5) are independent of these.
+ */
+const APPLY_ORDER: readonly TChangeItemKind[] = [
+  'certificate_items',
+  'other',
+  'establishment_add',
+  'establishment_edit',
+  'worker_add',
+  'worker_establishments',
+];
+
+/**
+ * The `apply-change-items` effect: the request's not yet applied items of these kinds, in
+ * APPLY_ORDER, each with its applier (check, write, record what was replaced, mark applied), all
+ * in the transition's transaction: one refusal (CONFLICT changeRequest.valueChanged) rolls back
+ * every item of the request, e.g. an establishment edit already written (SPEC D3).
  */
 export async function applyChangeItems(tx: TenantTx, changeRequestId: string, kinds: readonly TChangeItemKind[], now: Date) {
   const i = schema.changeItems;
@@ -104,26 +111,45 @@ export async function applyChangeItems(tx: TenantTx, changeRequestId: string, ki
     .from(i)
     .where(and(eq(i.changeRequestId, changeRequestId), inArray(i.kind, [...kinds]), isNull(i.appliedAt)))
     .orderBy(asc(i.createdAt), asc(i.id));
+  items.sort((a, b) => APPLY_ORDER.indexOf(a.kind) - APPLY_ORDER.indexOf(b.kind));
+  /** Establishment addition item id → the establishment row created for it in this approval. */
+  const added = new Map<string, string>();
   for (const item of items) {
-    if (item.entityType !== 'organisation') throw new Error(`change item ${item.id}: no applier for ${item.entityType} yet`);
-    await applyOrganisationItem(tx, item, now);
+    switch (item.kind) {
+      case 'certificate_items':
+      case 'other':
+        await applyOrganisationItem(tx, item, now);
+        break;
+      case 'establishment_add':
+        added.set(item.id, await applyEstablishmentAdd(tx, item, now));
+        break;
+      case 'establishment_edit':
+        await applyEstablishmentEdit(tx, item, now);
+        break;
+      case 'worker_add':
+        await applyWorkerAdd(tx, item, now, added);
+        break;
+      case 'worker_establishments':
+        await applyWorkerEstablishments(tx, item, now, added);
+        break;
+      default:
+        throw new Error(`change item ${item.id}: no applier for ${item.kind satisfies never}`);
+    }
   }
   return items;
 }
 
 /**
- * The `discard-change-items` effect. Registered data was never touched by an unapplied item (ADR
- * 013), so for the organisation's fields there is nothing to undo: the items stay as the record
- * of what was asked. Items that carry uploads (D2 workers) will delete their pending documents
- * here; until D2 exists such an item refuses rather than leaving files behind.
+ * The `discard-change-items` effect (cancelled, rejected; also a withdrawal's cascade). Registered
+ * data was never touched by an unapplied item (ADR 013): the items stay as the record of what was
+ * asked. A worker addition (D2) carries uploads of its own: they are marked removed, and the
+ * leftover sweep deletes their objects.
  */
-export async function discardChangeItems(tx: TenantTx, changeRequestId: string, kinds: readonly TChangeItemKind[]) {
+export async function discardChangeItems(tx: TenantTx, changeRequestId: string, kinds: readonly TChangeItemKind[], now: Date) {
   const i = schema.changeItems;
   const items = await tx
-    .select({ id: i.id, entityType: i.entityType })
+    .select({ id: i.id, kind: i.kind })
     .from(i)
     .where(and(eq(i.changeRequestId, changeRequestId), inArray(i.kind, [...kinds]), isNull(i.appliedAt)));
-  for (const item of items) {
-    if (item.entityType !== 'organisation') throw new Error(`change item ${item.id}: no discard for ${item.entityType} yet`);
-  }
+  for (const item of items) if (item.kind === 'worker_add') await discardWorkerAdd(tx, item, now);
 }

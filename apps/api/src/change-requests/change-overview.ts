@@ -11,10 +11,25 @@ import {
 } from '@kyogikai/domain';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { AppError } from '../trpc/app-error';
-import { fieldChanges, shownValue, type TChangeItemRow } from './change-items';
+import { shownValue } from './change-items';
+import { describeChangeItems, type TDescribedChange } from './describe-change-items';
 import { CHANGEABLE_ORGANISATION_FIELDS, type TChangeableOrganisationField } from './organisation-change-fields';
 
-export type TShownChange = { field: string; kind: TChangeItemKind; before: string; after: string };
+/**
+ * One changed field: `subject` is whose it is ('' for ◆会員情報; a worker's Latin name, an
+ * establishment's name), `label` / `labelEn` the field's label (clients may translate `field` of
+ * the organisation's fields through their catalogues instead).
+ */
+export type TShownChange = {
+  field: string;
+  kind: TChangeItemKind;
+  entityType: TDescribedChange['entityType'];
+  subject: string;
+  label: string;
+  labelEn: string;
+  before: string;
+  after: string;
+};
 
 export type TOpenChangeRequest = {
   id: string;
@@ -40,13 +55,9 @@ export type TChangeOverview = {
   canEdit: boolean;
 };
 
-function waitingChanges(items: readonly TChangeItemRow[]): TShownChange[] {
-  return fieldChanges(items.filter((item) => item.appliedAt === null)).map(({ field, kind, before, after }) => ({
-    field,
-    kind,
-    before,
-    after,
-  }));
+function shown(change: TDescribedChange): TShownChange {
+  const { field, kind, entityType, subject, labelJa, labelEn, before, after } = change;
+  return { field, kind, entityType, subject, label: labelJa, labelEn, before, after };
 }
 
 /**
@@ -85,8 +96,12 @@ export async function loadChangeOverview(
         )
         .orderBy(asc(i.createdAt), asc(i.id))
     : [];
+  const described = await describeChangeItems(
+    tx,
+    items.filter((item) => item.appliedAt === null),
+  );
   const actor = applicantActor(input.permissions);
-  const shown = open.map((request): TOpenChangeRequest => {
+  const requests = open.map((request): TOpenChangeRequest => {
     const own = items.filter((item) => item.changeRequestId === request.id);
     const kinds = [...new Set(own.map((item) => item.kind))];
     const events = availableChangeRequestEvents(request.state, actor, { approvalSteps: input.config.approvalSteps, kinds });
@@ -97,7 +112,7 @@ export async function loadChangeOverview(
       content: request.content,
       reason: request.reason,
       submittedAt: request.submittedAt,
-      changes: waitingChanges(own),
+      changes: described.filter((change) => own.some((item) => item.id === change.itemId)).map(shown),
       canSubmit: events.includes('submit'),
       canCancel: events.includes('cancel'),
     };
@@ -105,8 +120,8 @@ export async function loadChangeOverview(
   return {
     membershipState: organisation.membershipState,
     values,
-    draft: shown.find((request) => request.state === 'draft') ?? null,
-    pending: shown.filter((request) => request.state !== 'draft'),
+    draft: requests.find((request) => request.state === 'draft') ?? null,
+    pending: requests.filter((request) => request.state !== 'draft'),
     canEdit: organisation.membershipState === 'active' && input.permissions.has('edit'),
   };
 }
@@ -116,6 +131,11 @@ export type TChangeHistoryRow = {
   appliedAt: Date;
   changedByName: string;
   field: string;
+  kind: TChangeItemKind;
+  entityType: TDescribedChange['entityType'];
+  subject: string;
+  label: string;
+  labelEn: string;
   before: string;
   after: string;
   reason: string;
@@ -138,15 +158,22 @@ export async function loadChangeHistory(tx: TenantTx, organisationId: string, li
     .where(and(eq(i.organisationId, organisationId), isNotNull(i.appliedAt)))
     .orderBy(desc(i.appliedAt), desc(i.id))
     .limit(limit);
-  return rows.flatMap((row) =>
-    fieldChanges([row.item]).map((change) => ({
-      changeRequestId: row.item.changeRequestId,
-      appliedAt: row.item.appliedAt ?? new Date(0),
-      changedByName: row.changedByName ?? '',
-      field: change.field,
-      before: change.before,
-      after: change.after,
-      reason: row.reason ?? '',
-    })),
+  const described = await describeChangeItems(
+    tx,
+    rows.map((row) => row.item),
   );
+  const byItem = new Map(rows.map((row) => [row.item.id, row]));
+  return described.flatMap((change) => {
+    const row = byItem.get(change.itemId);
+    if (!row) return [];
+    return [
+      {
+        changeRequestId: row.item.changeRequestId,
+        appliedAt: row.item.appliedAt ?? new Date(0),
+        changedByName: row.changedByName ?? '',
+        ...shown(change),
+        reason: row.reason ?? '',
+      },
+    ];
+  });
 }

@@ -198,3 +198,27 @@ function labelOf(entityType: TChangeItemRow['entityType'], field: string, custom
   if (Object.hasOwn(WORKER_FIELD_LABELS, field)) return WORKER_FIELD_LABELS[field as keyof typeof WORKER_FIELD_LABELS];
   return { ja: field, en: field };
 }
+
+/** What a mail line calls the thing changed, before the field's label. */
+const SUBJECT_NOUN_JA: Readonly<Record<TChangeItemRow['entityType'], string>> = {
+  organisation: '',
+  worker: '特定技能外国人',
+  worker_establishments: '特定技能外国人',
+  establishment: '受入れ事業所',
+};
+
+/**
+ * The lines a change-request mail (and the audit entry) prints: Japanese label, before, after. A
+ * worker's or an establishment's field says whose it is (「特定技能外国人 NGUYEN VAN AN：国籍」).
+ */
+export async function mailChangeLines(
+  tx: TenantTx,
+  items: readonly TChangeItemRow[],
+): Promise<{ label: string; before: string; after: string }[]> {
+  return (await describeChangeItems(tx, items)).map((change) => ({
+    label:
+      change.entityType === 'organisation' ? change.labelJa : `${SUBJECT_NOUN_JA[change.entityType]} ${change.subject}：${change.labelJa}`,
+    before: change.before,
+    after: change.after,
+  }));
+}

@@ -1,15 +1,8 @@
-import { pgConstraintName, pgErrorCode, recordAudit, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
-import {
-  applicantActor,
-  CHANGE_REQUEST_PENDING_STATES,
-  checkMemberCanChange,
-  missingOrganisationFields,
-  type TChangeItemKind,
-  type TPermission,
-} from '@kyogikai/domain';
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { recordAudit, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
+import { missingOrganisationFields, type TChangeItemKind, type TPermission } from '@kyogikai/domain';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError, type FieldError } from '../trpc/app-error';
-import { transitionAppError } from '../trpc/transition-error';
+import { ensureDraft, lockDraftForSave, touchDraft } from './open-draft';
 import { CHANGEABLE_ORGANISATION_FIELDS, organisationFieldKind, type TChangeableOrganisationField } from './organisation-change-fields';
 
 export type SaveChangeDraftInput = {
@@ -40,24 +33,9 @@ export type SavedChangeDraft = { id: string; version: number; changedFields: TCh
  * index): two tabs edit the same draft, and the version check keeps them from overwriting each other.
  */
 export async function saveChangeDraft(tx: TenantTx, input: SaveChangeDraftInput): Promise<SavedChangeDraft> {
-  const o = schema.organisations;
-  const r = schema.changeRequests;
   const i = schema.changeItems;
-  const [organisation] = await tx.select().from(o).where(eq(o.id, input.organisationId)).for('update');
-  if (!organisation) throw new AppError('NOT_FOUND', 'organisation.notFound');
-  const member = checkMemberCanChange(organisation.membershipState, applicantActor(input.permissions));
-  if (!member.ok) throw transitionAppError(member.error);
-
-  const open = await tx
-    .select({ id: r.id, state: r.state, version: r.version })
-    .from(r)
-    .where(and(eq(r.organisationId, organisation.id), inArray(r.state, [...CHANGE_REQUEST_PENDING_STATES])))
-    .for('update');
-  const draft = open.find((request) => request.state === 'draft') ?? null;
-  if ((draft?.version ?? null) !== input.draftVersion) {
-    throw new AppError('CONFLICT', 'changeRequest.draftChanged', draft ? { currentVersion: draft.version } : undefined);
-  }
-  const submittedIds = open.filter((request) => request.state !== 'draft').map((request) => request.id);
+  const opened = await lockDraftForSave(tx, input);
+  const { organisation, submittedIds } = opened;
   const pendingFields = new Set<string>();
   if (submittedIds.length > 0) {
     const waiting = await tx
@@ -98,27 +76,9 @@ export async function saveChangeDraft(tx: TenantTx, input: SaveChangeDraftInput)
   if (fieldErrors.length > 0) throw new AppError('BAD_REQUEST', 'changeRequest.invalid', undefined, fieldErrors);
   if (changedFields.length === 0) throw new AppError('BAD_REQUEST', 'changeRequest.noChanges');
 
-  let requestId: string;
-  if (draft) {
-    requestId = draft.id;
-    await tx.delete(i).where(and(eq(i.changeRequestId, draft.id), eq(i.entityType, 'organisation')));
-  } else {
-    try {
-      const [created] = await tx.transaction((savepoint) =>
-        savepoint
-          .insert(r)
-          .values({ tenantId: input.tenant.id, organisationId: organisation.id, state: 'draft', createdByUserId: input.userId })
-          .returning({ id: r.id }),
-      );
-      if (!created) throw new Error('insert returned no change request');
-      requestId = created.id;
-    } catch (error) {
-      if (pgErrorCode(error) === '23505' && pgConstraintName(error) === 'change_requests_one_draft_per_organisation') {
-        throw new AppError('CONFLICT', 'changeRequest.draftChanged');
-      }
-      throw error;
-    }
-  }
+  const draftExisted = opened.draftId !== null;
+  const requestId = await ensureDraft(tx, opened, { tenantId: input.tenant.id, userId: input.userId });
+  if (draftExisted) await tx.delete(i).where(and(eq(i.changeRequestId, requestId), eq(i.entityType, 'organisation')));
   for (const [kind, entry] of proposedByKind) {
     await tx.insert(i).values({
       tenantId: input.tenant.id,
@@ -132,13 +92,7 @@ export async function saveChangeDraft(tx: TenantTx, input: SaveChangeDraftInput)
       baseVersion: organisation.version,
     });
   }
-  // Every save moves the draft's version on (bump_row_version), so a second tab is told.
-  const [saved] = await tx
-    .update(r)
-    .set({ updatedAt: input.now })
-    .where(and(eq(r.id, requestId), ne(r.state, 'cancelled')))
-    .returning({ version: r.version });
-  if (!saved) throw new AppError('CONFLICT', 'changeRequest.draftChanged');
+  const version = await touchDraft(tx, requestId, input.now);
   await recordAudit(tx, {
     tenantId: input.tenant.id,
     actorUserId: input.userId,
@@ -149,5 +103,5 @@ export async function saveChangeDraft(tx: TenantTx, input: SaveChangeDraftInput)
     after: Object.fromEntries([...proposedByKind.values()].flatMap((entry) => Object.entries(entry.proposed))),
     ip: input.clientAddress,
   });
-  return { id: requestId, version: saved.version, changedFields };
+  return { id: requestId, version, changedFields };
 }

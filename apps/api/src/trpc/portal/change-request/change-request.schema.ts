@@ -33,7 +33,19 @@ export const ZChangeRequestTransitionOutput = z.object({
 /** 「変更を取り消す」. */
 export const ZCancelChangeRequestInput = z.object({ id: z.uuid(), version: z.number().int().min(1) });
 
-const ZShownChange = z.object({ field: z.string(), kind: z.enum(CHANGE_ITEM_KINDS), before: z.string(), after: z.string() });
+const ZShownFields = {
+  field: z.string(),
+  kind: z.enum(CHANGE_ITEM_KINDS),
+  entityType: z.enum(['organisation', 'worker', 'establishment', 'worker_establishments']),
+  /** Whose field: '' for ◆会員情報, the worker's Latin name, the establishment's name (SPEC D2-D4). */
+  subject: z.string(),
+  /** The field's label in Japanese and English (custom fields: the tenant's labels). */
+  label: z.string(),
+  labelEn: z.string(),
+  before: z.string(),
+  after: z.string(),
+};
+const ZShownChange = z.object(ZShownFields);
 const ZOpenChangeRequest = z.object({
   id: z.uuid(),
   version: z.number().int(),
@@ -59,9 +71,7 @@ export const ZChangeHistoryOutput = z.array(
     changeRequestId: z.uuid(),
     appliedAt: z.date(),
     changedByName: z.string(),
-    field: z.string(),
-    before: z.string(),
-    after: z.string(),
+    ...ZShownFields,
     reason: z.string(),
   }),
 );

@@ -16,6 +16,8 @@ export const ZSavedDraftItem = z.object({
   version: z.number().int(),
   /** The item that now holds the change; null when the save made it equal to the registered data (item removed). */
   itemId: z.uuid().nullable(),
+  /** True when that removal left the draft empty and it was deleted (pass draftVersion null next; `version` is then 0). */
+  draftDeleted: z.boolean(),
 });
 
 /** D2 「特定技能外国人の追加」 → 「申請登録情報を変更する」: a new worker (itemId null) or an edit of one being added. */
@@ -40,7 +42,29 @@ export const ZSaveEstablishmentAddInput = z.object({ draftVersion, itemId: z.uui
 
 /** Takes one worker/establishment item out of the draft (its pending documents go with it). */
 export const ZRemoveDraftItemInput = z.object({ draftVersion: z.number().int().min(1), itemId: z.uuid() });
-export const ZRemoveDraftItemOutput = z.object({ id: z.uuid(), version: z.number().int() });
+export const ZRemoveDraftItemOutput = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  /** True when the draft had no items left and was deleted (pass draftVersion null next; `version` is then 0). */
+  draftDeleted: z.boolean(),
+});
+
+/** One worker being added (D2), by its change item's id: for its form and its upload slots. */
+export const ZWorkerAdditionInput = z.object({ itemId: z.uuid() });
+export const ZWorkerAdditionOutput = z.object({
+  itemId: z.uuid(),
+  changeRequestId: z.uuid(),
+  state: z.enum(CHANGE_REQUEST_STATES),
+  /** The draft's version (null: no draft), to pass as draftVersion. */
+  draftVersion: z.number().int().nullable(),
+  values: z.object({
+    nameLatin: z.string(),
+    nationality: z.string(),
+    nameKana: z.string().nullable(),
+    extra: z.record(z.string(), z.string()),
+    establishmentIds: z.array(z.uuid()),
+  }),
+});
 
 const ZFieldChange = z.object({ field: z.string(), before: z.string(), after: z.string() });
 

@@ -1,0 +1,263 @@
+import { schema, type TenantTx } from '@kyogikai/db';
+import {
+  CHANGE_REQUEST_PENDING_STATES,
+  missingDocumentKeys,
+  type TChangeRequestState,
+  type TPermission,
+  type TTenantConfig,
+} from '@kyogikai/domain';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { extraOf, listEstablishments } from '../registered-data/establishments';
+import { currentDocumentsOf } from '../registered-data/workers';
+import { requiredWorkerDocumentKeys } from '@kyogikai/domain';
+import { notFound } from '../trpc/app-error';
+import type { TChangeItemRow } from './change-items';
+import { describeChangeItems, type TDescribedChange } from './describe-change-items';
+import { establishmentIdsOf } from './worker-change-items';
+
+type TPendingItem = {
+  itemId: string;
+  changeRequestId: string;
+  state: TChangeRequestState;
+  changes: { field: string; before: string; after: string }[];
+};
+
+type TEstablishmentFields = {
+  name: string;
+  postalCode: string | null;
+  prefecture: string;
+  city: string;
+  town: string;
+  building: string | null;
+  phone: string | null;
+  extra: Record<string, string>;
+};
+
+export type TRegisteredData = {
+  canEdit: boolean;
+  draftVersion: number | null;
+  establishments: (TEstablishmentFields & {
+    id: string;
+    status: 'registered' | 'adding';
+    version: number;
+    workerCount: number;
+    pending: TPendingItem | null;
+  })[];
+  workers: {
+    id: string;
+    status: 'registered' | 'adding';
+    nameLatin: string;
+    nationality: string;
+    nameKana: string | null;
+    extra: Record<string, string>;
+    establishmentIds: string[];
+    pendingEstablishmentIds: string[] | null;
+    pending: TPendingItem | null;
+    documentsComplete: boolean;
+  }[];
+};
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const optional = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const extraValues = (value: unknown): Record<string, string> =>
+  value && typeof value === 'object' ? extraOf(value as Record<string, string | null>) : {};
+
+/** The organisation's pending requests (draft and submitted) and their unapplied worker/establishment items. */
+async function waitingChanges(tx: TenantTx, organisationId: string) {
+  const r = schema.changeRequests;
+  const i = schema.changeItems;
+  const open = await tx
+    .select({ id: r.id, state: r.state, version: r.version })
+    .from(r)
+    .where(and(eq(r.organisationId, organisationId), inArray(r.state, [...CHANGE_REQUEST_PENDING_STATES])))
+    .orderBy(asc(r.createdAt), asc(r.id));
+  const items = open.length
+    ? await tx
+        .select()
+        .from(i)
+        .where(
+          and(
+            inArray(
+              i.changeRequestId,
+              open.map((request) => request.id),
+            ),
+            ne(i.entityType, 'organisation'),
+            isNull(i.appliedAt),
+          ),
+        )
+        .orderBy(asc(i.createdAt), asc(i.id))
+    : [];
+  return { open, items };
+}
+
+/**
+ * ◆受入れ事業所情報 and the workers of a member as マイページ and the worker screen show them
+ * (SPEC D2-D4): the registered rows (not archived), the additions waiting in the draft or a
+ * submitted request ('adding', named by their item's id), and for each what waits, before → after
+ * (until the secretariat approves, SPEC D3). In the member's transaction (row-level security).
+ */
+export async function loadRegisteredData(
+  tx: TenantTx,
+  input: { organisationId: string; permissions: ReadonlySet<TPermission>; config: TTenantConfig },
+): Promise<TRegisteredData> {
+  const o = schema.organisations;
+  const [organisation] = await tx.select({ membershipState: o.membershipState }).from(o).where(eq(o.id, input.organisationId));
+  if (!organisation) throw notFound('organisation.notFound');
+  const { open, items } = await waitingChanges(tx, input.organisationId);
+  const stateOf = new Map(open.map((request) => [request.id, request.state]));
+  const described = await describeChangeItems(tx, items);
+  const changesOf = new Map<string, TDescribedChange[]>();
+  for (const change of described) changesOf.set(change.itemId, [...(changesOf.get(change.itemId) ?? []), change]);
+  const pendingOf = (item: TChangeItemRow): TPendingItem => ({
+    itemId: item.id,
+    changeRequestId: item.changeRequestId,
+    state: stateOf.get(item.changeRequestId) ?? 'draft',
+    changes: (changesOf.get(item.id) ?? []).map(({ field, before, after }) => ({ field, before, after })),
+  });
+  /** The waiting item of an entity: the draft's (the one the member edits) before a submitted one. */
+  const waitingFor = (kind: TChangeItemRow['kind'], entityId: string): TChangeItemRow | null => {
+    const own = items.filter((item) => item.kind === kind && item.entityId === entityId);
+    return own.find((item) => stateOf.get(item.changeRequestId) === 'draft') ?? own[0] ?? null;
+  };
+
+  const registeredEstablishments = await listEstablishments(tx);
+  const establishments: TRegisteredData['establishments'] = registeredEstablishments.map((row) => {
+    const edit = waitingFor('establishment_edit', row.id);
+    return { ...row, status: 'registered' as const, pending: edit ? pendingOf(edit) : null };
+  });
+  for (const item of items.filter((candidate) => candidate.kind === 'establishment_add')) {
+    const p = item.proposed;
+    establishments.push({
+      id: item.id,
+      status: 'adding',
+      name: text(p.name),
+      postalCode: optional(p.postalCode),
+      prefecture: text(p.prefecture),
+      city: text(p.city),
+      town: text(p.town),
+      building: optional(p.building),
+      phone: optional(p.phone),
+      extra: extraValues(p.extra),
+      version: item.version,
+      workerCount: 0,
+      pending: pendingOf(item),
+    });
+  }
+
+  const w = schema.workers;
+  const we = schema.workerEstablishments;
+  const d = schema.documents;
+  const registeredWorkers = await tx.select().from(w).where(isNull(w.archivedAt)).orderBy(asc(w.createdAt), asc(w.id));
+  const workerIds = registeredWorkers.map((row) => row.id);
+  const additions = items.filter((item) => item.kind === 'worker_add');
+  const links = workerIds.length
+    ? await tx.select({ workerId: we.workerId, establishmentId: we.establishmentId }).from(we).where(inArray(we.workerId, workerIds))
+    : [];
+  const documents = workerIds.length
+    ? await tx.select({ workerId: d.workerId, documentKey: d.documentKey }).from(d).where(currentDocumentsOf(workerIds))
+    : [];
+  const pendingDocuments = additions.length
+    ? await tx
+        .select({ itemId: d.pendingChangeItemId, documentKey: d.documentKey })
+        .from(d)
+        .where(
+          and(
+            inArray(
+              d.pendingChangeItemId,
+              additions.map((item) => item.id),
+            ),
+            isNull(d.replacedAt),
+            isNull(d.deletedAt),
+          ),
+        )
+    : [];
+  const required = requiredWorkerDocumentKeys(input.config);
+  const keysOf = (rows: readonly { owner: string | null; documentKey: string }[], owner: string) =>
+    rows.filter((row) => row.owner === owner).map((row) => row.documentKey);
+  const registeredKeys = documents.map((row) => ({ owner: row.workerId, documentKey: row.documentKey }));
+  const pendingKeys = pendingDocuments.map((row) => ({ owner: row.itemId, documentKey: row.documentKey }));
+  const establishmentOrder = new Map(establishments.map((row, index) => [row.id, index]));
+  const ordered = (ids: string[]) => ids.sort((a, b) => (establishmentOrder.get(a) ?? 0) - (establishmentOrder.get(b) ?? 0));
+
+  const workers: TRegisteredData['workers'] = registeredWorkers.map((row) => {
+    const move = waitingFor('worker_establishments', row.id);
+    return {
+      id: row.id,
+      status: 'registered' as const,
+      nameLatin: row.nameLatin,
+      nationality: row.nationality,
+      nameKana: row.nameKana,
+      extra: extraOf(row.extra),
+      establishmentIds: ordered(links.filter((link) => link.workerId === row.id).map((link) => link.establishmentId)),
+      pendingEstablishmentIds: move ? establishmentIdsOf(move.proposed) : null,
+      pending: move ? pendingOf(move) : null,
+      documentsComplete: missingDocumentKeys(required, keysOf(registeredKeys, row.id)).length === 0,
+    };
+  });
+  for (const item of additions) {
+    const p = item.proposed;
+    workers.push({
+      id: item.id,
+      status: 'adding',
+      nameLatin: text(p.nameLatin),
+      nationality: text(p.nationality),
+      nameKana: optional(p.nameKana),
+      extra: extraValues(p.extra),
+      establishmentIds: establishmentIdsOf(p),
+      pendingEstablishmentIds: null,
+      pending: pendingOf(item),
+      documentsComplete: missingDocumentKeys(required, keysOf(pendingKeys, item.id)).length === 0,
+    });
+  }
+
+  const draft = open.find((request) => request.state === 'draft');
+  return {
+    canEdit: organisation.membershipState === 'active' && input.permissions.has('edit'),
+    draftVersion: draft?.version ?? null,
+    establishments,
+    workers,
+  };
+}
+
+export type TWorkerAddition = {
+  itemId: string;
+  changeRequestId: string;
+  state: TChangeRequestState;
+  /** The draft's version (null: no draft), to pass as draftVersion when saving. */
+  draftVersion: number | null;
+  values: { nameLatin: string; nationality: string; nameKana: string | null; extra: Record<string, string>; establishmentIds: string[] };
+};
+
+/**
+ * One worker being added (D2), for its form and its upload slots: the values proposed, where it
+ * waits, and the draft's version. Another organisation's item is not found (row-level security),
+ * nor is any item that is not a worker addition.
+ */
+export async function loadWorkerAddition(tx: TenantTx, input: { organisationId: string; itemId: string }): Promise<TWorkerAddition> {
+  const i = schema.changeItems;
+  const r = schema.changeRequests;
+  const [row] = await tx
+    .select({ item: i, state: r.state })
+    .from(i)
+    .innerJoin(r, and(eq(r.tenantId, i.tenantId), eq(r.id, i.changeRequestId)))
+    .where(and(eq(i.id, input.itemId), eq(i.organisationId, input.organisationId), eq(i.kind, 'worker_add'), eq(i.entityType, 'worker')));
+  if (!row) throw notFound('changeRequest.notFound');
+  const [draft] = await tx
+    .select({ version: r.version })
+    .from(r)
+    .where(and(eq(r.organisationId, input.organisationId), eq(r.state, 'draft')));
+  const p = row.item.proposed;
+  return {
+    itemId: row.item.id,
+    changeRequestId: row.item.changeRequestId,
+    state: row.state,
+    draftVersion: draft?.version ?? null,
+    values: {
+      nameLatin: text(p.nameLatin),
+      nationality: text(p.nationality),
+      nameKana: optional(p.nameKana),
+      extra: extraValues(p.extra),
+      establishmentIds: establishmentIdsOf(p),
+    },
+  };
+}
