@@ -16,6 +16,9 @@ import { CertificateReissuePage } from './routes/certificate-reissue';
 import { ChangePasswordPage } from './routes/change-password';
 import { MailSentPage } from './routes/mail-sent';
 import { MemberDirectoryPage } from './routes/member-directory';
+import { MemberEstablishmentsPage } from './routes/member-establishments';
+import { MemberWorkerPage } from './routes/member-worker';
+import { MemberWorkerAdditionPage } from './routes/member-worker-addition';
 import { MembershipDetailsPage } from './routes/membership-details';
 import { MyPage } from './routes/my-page';
 import { NotFoundPage } from './routes/not-found';
@@ -77,6 +80,11 @@ const router = createBrowserRouter(
         { path: 'certificate/reissue', element: <CertificateReissuePage /> },
         { path: 'membership/withdraw', element: <WithdrawalPage /> },
         { path: 'membership/details', element: <MembershipDetailsPage /> },
+        // SPEC D2-D4 after joining: 「特定技能外国人の追加」, a registered worker, ◆受入れ事業所情報.
+        { path: 'members/workers/new', element: <MemberWorkerAdditionPage /> },
+        { path: 'members/workers/additions/:itemId', element: <MemberWorkerAdditionPage /> },
+        { path: 'members/workers/:workerId', element: <MemberWorkerPage /> },
+        { path: 'members/establishments', element: <MemberEstablishmentsPage /> },
         // SPEC G7: 利用者の管理, and the link of the invitation mail (public: the invitee may have no account).
         { path: 'organisation/users', element: <OrganisationUsersPage /> },
         { path: 'accept-invitation', element: <AcceptInvitationPage /> },

@@ -11,12 +11,13 @@ import { step1FieldLabelKey } from '../features/organisation/step1-fields';
 import { MembershipCard, WithdrawalLink } from '../features/membership/membership-card';
 import { MemberInfoSection } from '../features/membership/member-info-section';
 import { Loading, RequireSignedIn, type TSignedInUser } from '../features/session/require-signed-in';
+import { MemberWorkerList } from '../features/workers/member-worker-list';
 import { WorkerList } from '../features/workers/worker-list';
 import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
 type TMyPage = PortalOutputs['mypage']['get'];
-type TPageNotice = 'activated' | 'passwordChanged' | 'workerRegistered' | 'reissueRequested';
+type TPageNotice = 'activated' | 'passwordChanged' | 'workerRegistered' | 'reissueRequested' | 'changeRemoved';
 /** What a page may hand マイページ when it sends the user back (shown once). */
 export interface TMyPageState {
   notice?: TPageNotice;
@@ -54,6 +55,7 @@ function MyPageContent({ user }: { user: TSignedInUser }) {
       {notice === 'passwordChanged' ? <Notice tone="success">{t('changePassword.done')}</Notice> : null}
       {notice === 'workerRegistered' ? <Notice tone="success">{t('workers.registered', { name: noticeName ?? '' })}</Notice> : null}
       {notice === 'reissueRequested' ? <Notice tone="success">{t('certificate.reissueRequested')}</Notice> : null}
+      {notice === 'changeRemoved' ? <Notice tone="success">{t('memberChanges.removed')}</Notice> : null}
       {myPage.isPending ? <Loading /> : null}
       {myPage.isError ? (
         <Notice>{apiErrorKey(myPage.error) === 'organisation.notSelected' ? t('myPage.noOrganisation') : t('common.network')}</Notice>
@@ -134,7 +136,8 @@ function ApplicationOverview({ data }: { data: TMyPage }) {
         <NextAction data={data} />
       </section>
 
-      {application ? <WorkerList isEditable={data.isEditable} /> : null}
+      {/* After joining, workers and establishments change through the change draft (SPEC D2-D4). */}
+      {organisation.membershipState !== 'none' ? <MemberWorkerList /> : application ? <WorkerList isEditable={data.isEditable} /> : null}
       {application ? <OrganisationDocumentsCard isEditable={data.isEditable} /> : null}
       {application && data.isEditable ? <ApplicationChecklist /> : null}
 

@@ -1,35 +1,24 @@
-import { type TCustomField, ZWorkerValues } from '@kyogikai/domain';
+import type { TCustomField } from '@kyogikai/domain';
 import {
   apiErrorKey,
-  ComboboxField,
   ErrorSummary,
-  type FormErrors,
   formErrorsFromApiError,
   ModalDialog,
   Notice,
   PageHeading,
-  TextField,
   useDocumentTitle,
   useFormErrors,
 } from '@kyogikai/ui';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { CustomFieldInputs, customFieldErrors, customFieldLabel } from '../features/custom-fields/custom-field-inputs';
 import { WorkerDocuments } from '../features/documents/worker-documents';
 import { EstablishmentDialog, type TEstablishment } from '../features/establishments/establishment-dialog';
 import { EstablishmentPicker } from '../features/establishments/establishment-picker';
 import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
-import { nationalityOptions } from '../features/workers/nationality';
-import {
-  EMPTY_WORKER,
-  sameIds,
-  sameWorkerValues,
-  WORKER_NORMALISE_ON_BLUR,
-  type WorkerFormValues,
-  workerValuesFrom,
-} from '../features/workers/worker-values';
-import { formErrorsFromIssues, withoutPathPrefix } from '../lib/client-checks';
+import { checkWorkerInput, type TWorkerInput, useWorkerFormFields, WorkerFields, workerFieldInfo } from '../features/workers/worker-fields';
+import { EMPTY_WORKER, sameIds, sameWorkerValues, type WorkerFormValues, workerValuesFrom } from '../features/workers/worker-values';
+import { withoutPathPrefix } from '../lib/client-checks';
 import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useUnsavedChangesGuard } from '../lib/use-unsaved-changes';
 import { useTenantName } from '../lib/use-tenant';
@@ -95,18 +84,6 @@ function WorkerLoader({ workerId }: { workerId: string }) {
   );
 }
 
-/** The council's extra fields of the establishment and worker forms (`tenant.formFields`, SPEC G2). */
-function useWorkerFormFields(): { isReady: boolean; establishment: readonly TCustomField[]; worker: readonly TCustomField[] } {
-  const fields = trpc.tenant.formFields.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY, retry: false });
-  return {
-    // Without them the forms would be refused for a required one: wait (a failure shows the forms without).
-    isReady: !fields.isPending,
-    establishment: fields.data?.establishment ?? NO_FIELDS,
-    worker: fields.data?.worker ?? NO_FIELDS,
-  };
-}
-const NO_FIELDS: readonly TCustomField[] = [];
-
 interface WorkerFormProps {
   initial: TWorker | null;
   isEditable: boolean;
@@ -136,18 +113,13 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
   const documentsHeadingRef = useRef<HTMLHeadingElement>(null);
   const isLocked = !isEditable || isLockedByServer;
 
-  const options = useMemo(() => nationalityOptions(i18n.language), [i18n.language]);
-  const fields = useMemo(() => {
-    const result: Record<string, { id: string; label: string }> = {
-      nameLatin: { id: 'nameLatin', label: t('labels.workerNameLatin') },
-      nationality: { id: 'nationality', label: t('labels.nationality') },
-      nameKana: { id: 'nameKana', label: t('labels.workerNameKana') },
+  const fields = useMemo(
+    () => ({
+      ...workerFieldInfo(t, i18n.language, workerFields),
       establishmentIds: { id: establishments.length > 0 ? 'establishment-0' : 'add-establishment', label: t('establishments.first') },
-    };
-    for (const field of workerFields)
-      result[`extra.${field.key}`] = { id: `worker-extra-${field.key}`, label: customFieldLabel(field, i18n.language) };
-    return result;
-  }, [t, i18n.language, establishments.length, workerFields]);
+    }),
+    [t, i18n.language, establishments.length, workerFields],
+  );
   const form = useFormErrors(fields);
 
   const chosenIds = rows.filter(Boolean);
@@ -168,39 +140,12 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
     return () => window.clearTimeout(timer);
   }, [justCreated]);
 
-  function setField(name: 'nameLatin' | 'nationality' | 'nameKana', value: string) {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
-
   /** The values as the API takes them, checked with its own schema first. */
-  function checkedInput(): {
-    nameLatin: string;
-    nationality: string;
-    nameKana: string | null;
-    extra: Record<string, string>;
-    establishmentIds: string[];
-  } | null {
-    const normalised: WorkerFormValues = {
-      ...values,
-      nameLatin: WORKER_NORMALISE_ON_BLUR.nameLatin(values.nameLatin),
-      nameKana: WORKER_NORMALISE_ON_BLUR.nameKana(values.nameKana),
-    };
-    setValues(normalised);
-    const input = {
-      nameLatin: normalised.nameLatin,
-      nationality: normalised.nationality,
-      nameKana: normalised.nameKana || null,
-      extra: normalised.extra,
-      establishmentIds: chosenIds,
-    };
-    const check = ZWorkerValues.safeParse(input);
-    const errors: FormErrors = check.success ? { summary: null, fields: {} } : formErrorsFromIssues(check.error.issues);
-    const extraErrors = customFieldErrors(workerFields, normalised.extra, 'extra.');
-    if (!check.success || Object.keys(extraErrors).length > 0) {
-      form.showErrors({ summary: { key: 'validation.failed' }, fields: { ...errors.fields, ...extraErrors } });
-      return null;
-    }
-    return input;
+  function checkedInput(): TWorkerInput | null {
+    const checked = checkWorkerInput(values, chosenIds, workerFields);
+    setValues(checked.normalised);
+    if (checked.errors) form.showErrors(checked.errors);
+    return checked.input;
   }
 
   /** Saves what is on the page; returns the worker's id, or null when it could not. */
@@ -293,57 +238,7 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
             {t('step2.workerHeading')}
           </h2>
           {isLocked ? null : <p>{t('step2.workerLead')}</p>}
-          <TextField
-            id="nameLatin"
-            label={t('labels.workerNameLatin')}
-            hint={isLocked ? undefined : t('step2.hints.nameLatin')}
-            value={values.nameLatin}
-            onValueChange={(value) => setField('nameLatin', value)}
-            onBlur={() => {
-              if (!isLocked) setValues((current) => ({ ...current, nameLatin: WORKER_NORMALISE_ON_BLUR.nameLatin(current.nameLatin) }));
-            }}
-            error={form.fieldError('nameLatin')}
-            isRequired
-            readOnly={isLocked}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={100}
-            lang="en"
-          />
-          <ComboboxField
-            id="nationality"
-            label={t('labels.nationality')}
-            hint={isLocked ? undefined : t('step2.hints.nationality')}
-            options={options}
-            value={values.nationality}
-            onValueChange={(value) => setField('nationality', value)}
-            error={form.fieldError('nationality')}
-            isRequired
-            readOnly={isLocked}
-          />
-          <TextField
-            id="nameKana"
-            label={t('labels.workerNameKana')}
-            hint={isLocked ? undefined : t('step2.hints.nameKana')}
-            value={values.nameKana}
-            onValueChange={(value) => setField('nameKana', value)}
-            onBlur={() => {
-              if (!isLocked) setValues((current) => ({ ...current, nameKana: WORKER_NORMALISE_ON_BLUR.nameKana(current.nameKana) }));
-            }}
-            error={form.fieldError('nameKana')}
-            isOptional
-            readOnly={isLocked}
-            autoComplete="off"
-            maxLength={100}
-          />
-          <CustomFieldInputs
-            idPrefix="worker-extra-"
-            fields={workerFields}
-            values={values.extra}
-            onChange={(key, value) => setValues((current) => ({ ...current, extra: { ...current.extra, [key]: value } }))}
-            errorFor={(key) => form.fieldError(`extra.${key}`)}
-            readOnly={isLocked}
-          />
+          <WorkerFields values={values} onChange={setValues} errorFor={form.fieldError} workerFields={workerFields} readOnly={isLocked} />
         </section>
       </form>
 

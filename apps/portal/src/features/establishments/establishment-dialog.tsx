@@ -1,6 +1,6 @@
-import { normaliseText, type TCustomField } from '@kyogikai/domain';
+import { normaliseText, type TCustomField, type TEstablishmentValuesInput } from '@kyogikai/domain';
 import { apiErrorKey, ErrorSummary, formErrorsFromApiError, ModalDialog, type FormErrors, TextField, useFormErrors } from '@kyogikai/ui';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldInputs, customFieldErrors, customFieldLabel } from '../custom-fields/custom-field-inputs';
 import { STEP1_INPUT_ATTRIBUTES, STEP1_NORMALISE_ON_BLUR, step1FieldLabelKey } from '../organisation/step1-fields';
@@ -61,13 +61,34 @@ export interface EstablishmentDialogProps {
   customFields: readonly TCustomField[];
   onClose: () => void;
   onSaved: (id: string) => void;
+  /**
+   * Where the values go instead of the application's establishments (STEP2): after joining, into
+   * the change draft (SPEC D3 「受入れ事業所の変更」, D4 「受入れ事業所の追加」). Answers the id the
+   * establishment is known by (an addition's change item id).
+   */
+  save?: (values: TEstablishmentValuesInput, editing: TEstablishment | null) => Promise<string>;
+  /** The dialog's title and submit button, when not STEP2's (e.g. 「受入れ事業所の変更」 / 「上記内容に変更する」). */
+  title?: string;
+  submitLabel?: string;
+  /** Said above the fields, after the general lead (e.g. how many workers an edit reaches). */
+  note?: ReactNode;
 }
 
 /**
  * SPEC B4a 「受入れ事業所の追加」: 事業所名, 郵便番号 (filling 都道府県/市区町村/町域 as in STEP1), the
  * rest of the address, 電話番号 and the council's own fields, in a modal dialog.
  */
-export function EstablishmentDialog({ isOpen, editing, customFields, onClose, onSaved }: EstablishmentDialogProps) {
+export function EstablishmentDialog({
+  isOpen,
+  editing,
+  customFields,
+  onClose,
+  onSaved,
+  save,
+  title,
+  submitLabel,
+  note,
+}: EstablishmentDialogProps) {
   const { t, i18n } = useTranslation();
   const utils = trpc.useUtils();
   const create = trpc.establishment.create.useMutation();
@@ -130,14 +151,18 @@ export function EstablishmentDialog({ isOpen, editing, customFields, onClose, on
     setIsBusy(true);
     try {
       let id: string;
-      if (editing) {
+      if (save) {
+        id = await save({ ...input, building: normalised.building || null }, editing);
+      } else if (editing) {
         await update.mutateAsync({ id: editing.id, version: editing.version, values: { ...input, building: normalised.building } });
         id = editing.id;
       } else {
         id = (await create.mutateAsync(input)).id;
       }
-      await utils.establishment.list.invalidate();
-      void utils.worker.list.invalidate();
+      if (!save) {
+        await utils.establishment.list.invalidate();
+        void utils.worker.list.invalidate();
+      }
       onSaved(id);
     } catch (error) {
       if (apiErrorKey(error) === 'application.lockedUnderReview') void utils.mypage.get.invalidate();
@@ -199,14 +224,14 @@ export function EstablishmentDialog({ isOpen, editing, customFields, onClose, on
     <ModalDialog
       id="establishment-dialog"
       isOpen={isOpen}
-      title={editing ? t('establishments.editTitle') : t('step2.addEstablishment')}
+      title={title ?? (editing ? t('establishments.editTitle') : t('step2.addEstablishment'))}
       onCancel={onClose}
       initialFocusRef={nameRef}
       isBodyDescription={false}
       actions={
         <>
           <button type="submit" form="establishment-form" className="k-button" aria-disabled={isBusy || undefined}>
-            {editing ? t('establishments.saveChanges') : t('establishments.add')}
+            {submitLabel ?? (editing ? t('establishments.saveChanges') : t('establishments.add'))}
           </button>
           <button type="button" className="k-button k-button--secondary" onClick={onClose}>
             {t('establishments.cancel')}
@@ -215,6 +240,7 @@ export function EstablishmentDialog({ isOpen, editing, customFields, onClose, on
       }
     >
       <p>{t('establishments.dialogLead')}</p>
+      {note}
       <ErrorSummary id="establishment-errors" message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
       <form id="establishment-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         {textField('name')}

@@ -19,6 +19,13 @@ export interface EstablishmentPickerProps {
   onAdd: () => void;
   onEdit: (establishment: TEstablishment) => void;
   addButtonRef?: Ref<HTMLButtonElement>;
+  /**
+   * The buttons' words when not STEP2's: after joining the manual says 「事業所の新規追加」 and
+   * 「選択している事業所を修正」 (SPEC D3). `editLabelFor` names the establishment for screen readers.
+   */
+  addLabel?: string;
+  editLabel?: string;
+  editLabelFor?: (name: string) => string;
 }
 
 /**
@@ -35,6 +42,9 @@ export function EstablishmentPicker({
   onAdd,
   onEdit,
   addButtonRef,
+  addLabel,
+  editLabel,
+  editLabelFor,
 }: EstablishmentPickerProps) {
   const { t } = useTranslation();
   const byId = new Map(establishments.map((establishment) => [establishment.id, establishment]));
@@ -84,10 +94,12 @@ export function EstablishmentPicker({
                       <button
                         type="button"
                         className="k-button k-button--secondary k-button--small"
-                        aria-label={t('establishments.editFor', { name: establishment.name })}
+                        aria-label={
+                          editLabelFor ? editLabelFor(establishment.name) : t('establishments.editFor', { name: establishment.name })
+                        }
                         onClick={() => onEdit(establishment)}
                       >
-                        {t('establishments.edit')}
+                        {editLabel ?? t('establishments.edit')}
                       </button>
                     ) : null}
                     {rows.length > 1 ? (
@@ -124,7 +136,7 @@ export function EstablishmentPicker({
           onClick={onAdd}
           aria-describedby={establishments.length === 0 ? 'establishments-none' : undefined}
         >
-          {t('step2.addEstablishment')}
+          {addLabel ?? t('step2.addEstablishment')}
         </button>
         {canChooseAnother ? (
           <button type="button" className="k-button k-button--secondary" onClick={() => onRowsChange([...rows, ''])}>

@@ -1,7 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { MEMBER_INFO_FIELDS, memberInfoLabelKey, pendingByField, type TChangeOverview } from './member-info-fields';
 
-type TChange = { field: string; before: string; after: string };
+type TChange = {
+  field: string;
+  before: string;
+  after: string;
+  /** Whose field (SPEC D2-D4): '' for ◆会員情報, else the worker's or establishment's name; with the API's labels. */
+  entityType?: string;
+  subject?: string;
+  label?: string;
+  labelEn?: string;
+};
+
+/**
+ * A changed field's name as the member reads it: ◆会員情報 fields by the portal's own labels;
+ * a worker's or establishment's field with whose it is, e.g. 「NGUYEN VAN AN：受入れ事業所」.
+ */
+export function changeLabel(change: TChange, translate: (field: string) => string, language: string): string {
+  if (!change.entityType || change.entityType === 'organisation' || change.label === undefined) return translate(change.field);
+  const label = language === 'en' ? (change.labelEn ?? change.label) : change.label;
+  return change.subject ? `${change.subject}：${label}` : label;
+}
 
 /**
  * Before and after side by side (SPEC D1: until approval the screen shows both; afterwards only
@@ -51,7 +70,7 @@ export function ChangeSideBySide({ overview, showAll = false }: { overview: TCha
 
 /** The changes of one request, before → after. */
 export function ChangeList({ changes }: { changes: readonly TChange[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <table className="k-change-table">
       <thead>
@@ -62,9 +81,10 @@ export function ChangeList({ changes }: { changes: readonly TChange[] }) {
         </tr>
       </thead>
       <tbody>
-        {changes.map((change) => (
-          <tr key={change.field}>
-            <th scope="row">{t(memberInfoLabelKey(change.field))}</th>
+        {changes.map((change, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two workers may change the same field; the list is replaced whole.
+          <tr key={index}>
+            <th scope="row">{changeLabel(change, (field) => t(memberInfoLabelKey(field)), i18n.language)}</th>
             <td>{change.before || t('memberInfo.empty')}</td>
             <td className="k-change-table__after">{change.after || t('memberInfo.empty')}</td>
           </tr>
@@ -75,6 +95,6 @@ export function ChangeList({ changes }: { changes: readonly TChange[] }) {
 }
 
 /** The 変更内容 the submission form starts with: one line per field, which the member may rewrite. */
-export function summariseChanges(changes: readonly TChange[], label: (field: string) => string, empty: string): string {
-  return changes.map((change) => `${label(change.field)}：${change.before || empty} → ${change.after || empty}`).join('\n');
+export function summariseChanges(changes: readonly TChange[], label: (change: TChange) => string, empty: string): string {
+  return changes.map((change) => `${label(change)}：${change.before || empty} → ${change.after || empty}`).join('\n');
 }

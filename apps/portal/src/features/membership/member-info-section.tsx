@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type PortalOutputs, trpc } from '../../lib/trpc';
-import { ChangeList, summariseChanges } from './member-info-changes';
+import { ChangeList, changeLabel, summariseChanges } from './member-info-changes';
 import { memberInfoLabelKey, type TChangeOverview } from './member-info-fields';
 import './member-info.css';
 
@@ -87,9 +87,13 @@ function SubmitForm({
   onDone: (notice: 'submitted' | 'applied') => Promise<void>;
   onBack: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [content, setContent] = useState(() =>
-    summariseChanges(request.changes, (field) => t(memberInfoLabelKey(field)), t('memberInfo.empty')),
+    summariseChanges(
+      request.changes,
+      (change) => changeLabel(change, (field) => t(memberInfoLabelKey(field)), i18n.language),
+      t('memberInfo.empty'),
+    ),
   );
   const [reason, setReason] = useState('');
   const submit = trpc.changeRequest.submit.useMutation();
@@ -256,11 +260,12 @@ function ChangeHistory({ rows }: { rows: THistory }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.changeRequestId}-${row.field}`}>
+              {rows.map((row, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one request may change the same field of two workers; the list is replaced whole.
+                <tr key={index}>
                   <td>{formatDateTime(row.appliedAt, i18n.language)}</td>
                   <td>{row.changedByName}</td>
-                  <th scope="row">{t(memberInfoLabelKey(row.field))}</th>
+                  <th scope="row">{changeLabel(row, (field) => t(memberInfoLabelKey(field)), i18n.language)}</th>
                   <td>{row.before || t('memberInfo.empty')}</td>
                   <td>{row.after || t('memberInfo.empty')}</td>
                   <td className="k-prewrap">{row.reason}</td>

@@ -1,0 +1,347 @@
+import type { TCustomField } from '@kyogikai/domain';
+import { ErrorSummary, formErrorsFromApiError, ModalDialog, Notice, PageHeading, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { WorkerDocuments } from '../features/documents/worker-documents';
+import { EstablishmentPicker } from '../features/establishments/establishment-picker';
+import { MemberEstablishmentDialog, type TMemberEstablishmentDialog } from '../features/establishments/member-establishment-dialog';
+import { DraftSavedMessage, RegisteredDataError, ReloadButton } from '../features/membership/member-changes-common';
+import {
+  isDraftChanged,
+  isItemEditable,
+  type TRegisteredData,
+  type TRegisteredWorker,
+  useDraftVersion,
+  useRefreshChanges,
+  useRegisteredData,
+} from '../features/membership/registered-data';
+import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
+import { checkWorkerInput, useWorkerFormFields, WorkerFields, workerFieldInfo } from '../features/workers/worker-fields';
+import { EMPTY_WORKER, sameIds, sameWorkerValues, type WorkerFormValues, workerValuesFrom } from '../features/workers/worker-values';
+import { withoutPathPrefix } from '../lib/client-checks';
+import { trpc } from '../lib/trpc';
+import { useUnsavedChangesGuard } from '../lib/use-unsaved-changes';
+import { useTenantName } from '../lib/use-tenant';
+import type { TMyPageState } from './my-page';
+
+/** What the page hands itself after the first save (the address changes to the addition's item). */
+interface TAdditionPageState {
+  saved?: boolean;
+}
+
+/**
+ * SPEC D2, manual p.11: 「特定技能外国人の追加」 — the STEP2 form (◆受入れ事業所情報, ◆特定技能外国人情報の入力,
+ * then the documents) without 一時保存: 「申請登録情報を変更する」 (green) saves the worker into the
+ * change draft and shows M-D1; the documents can be uploaded once it is saved. Nothing is
+ * registered until the secretariat approves the submitted change request.
+ * `/members/workers/new`, then `/members/workers/additions/:itemId`.
+ */
+export function MemberWorkerAdditionPage() {
+  const { t } = useTranslation();
+  const { itemId = null } = useParams();
+  useDocumentTitle(t('memberChanges.additionTitle'), useTenantName());
+  return <RequireSignedIn>{() => <AdditionLoader key={itemId ?? 'new'} itemId={itemId} />}</RequireSignedIn>;
+}
+
+function AdditionLoader({ itemId }: { itemId: string | null }) {
+  const { t } = useTranslation();
+  const registered = useRegisteredData();
+  const formFields = useWorkerFormFields();
+  // The form starts from the first fresh answer and then owns its values.
+  const [initial, setInitial] = useState<TRegisteredData | null>(null);
+  useEffect(() => {
+    if (!initial && registered.data && !registered.isFetching) setInitial(registered.data);
+  }, [initial, registered.data, registered.isFetching]);
+
+  if (registered.error) return <RegisteredDataError title={t('memberChanges.additionTitle')} error={registered.error} />;
+  if (!initial || !registered.data || !formFields.isReady) {
+    return (
+      <>
+        <PageHeading>{t('memberChanges.additionTitle')}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+  const worker = itemId ? initial.workers.find((candidate) => candidate.status === 'adding' && candidate.id === itemId) : null;
+  if (itemId && !worker) {
+    return (
+      <>
+        <PageHeading>{t('memberChanges.additionTitle')}</PageHeading>
+        <Notice>{t('memberChanges.additionNotFound')}</Notice>
+        <p>
+          <Link to="/">{t('memberInfo.backToMyPage')}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <AdditionForm
+      data={registered.data}
+      worker={worker ?? null}
+      establishmentFields={formFields.establishment}
+      workerFields={formFields.worker}
+    />
+  );
+}
+
+interface AdditionFormProps {
+  /** The registered data as last read (the dropdown follows it: an establishment just added appears). */
+  data: TRegisteredData;
+  /** The addition being continued, or null for a new one. */
+  worker: TRegisteredWorker | null;
+  establishmentFields: readonly TCustomField[];
+  workerFields: readonly TCustomField[];
+}
+
+function AdditionForm({ data, worker, establishmentFields, workerFields }: AdditionFormProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const refresh = useRefreshChanges();
+  const saveWorker = trpc.changeRequest.saveWorkerAdd.useMutation();
+  const removeItem = trpc.changeRequest.removeDraftItem.useMutation();
+  const itemId = worker?.id ?? null;
+  const [values, setValues] = useState<WorkerFormValues>(() => (worker ? workerValuesFrom(worker) : EMPTY_WORKER));
+  const [rows, setRows] = useState<string[]>(() => (worker && worker.establishmentIds.length > 0 ? [...worker.establishmentIds] : ['']));
+  const [saved, setSaved] = useState(() => ({ values, rows: rows.filter(Boolean) }));
+  const [draftVersion, rememberDraft] = useDraftVersion(data.draftVersion);
+  const [isBusy, setIsBusy] = useState(false);
+  const [isConflict, setIsConflict] = useState(false);
+  /** The M-D1 message after a save (with what the save reached, e.g. an establishment edit's workers). */
+  const [savedMessage, setSavedMessage] = useState<{ detail?: string } | null>(() =>
+    (location.state as TAdditionPageState | null)?.saved ? {} : null,
+  );
+  const [dialog, setDialog] = useState<TMemberEstablishmentDialog | null>(null);
+  const [establishmentNotice, setEstablishmentNotice] = useState('');
+  const [isRemoving, setIsRemoving] = useState(false);
+  const [leaveTo, setLeaveTo] = useState<{ path: string; state: unknown; replace: boolean } | null>(null);
+  const stayButtonRef = useRef<HTMLButtonElement>(null);
+  const readOnly = !data.canEdit || (worker !== null && !isItemEditable(worker));
+
+  const fields = useMemo(
+    () => ({
+      ...workerFieldInfo(t, i18n.language, workerFields),
+      establishmentIds: { id: data.establishments.length > 0 ? 'establishment-0' : 'add-establishment', label: t('establishments.first') },
+    }),
+    [t, i18n.language, data.establishments.length, workerFields],
+  );
+  const form = useFormErrors(fields);
+  const chosenIds = rows.filter(Boolean);
+  const hasUnsavedChanges = !readOnly && (!sameWorkerValues(values, saved.values) || !sameIds(chosenIds, saved.rows));
+  const blocker = useUnsavedChangesGuard(hasUnsavedChanges);
+
+  // The saved message of the first save was carried over the address change: shown once.
+  useEffect(() => {
+    if ((location.state as TAdditionPageState | null)?.saved)
+      window.history.replaceState({ ...(window.history.state as object), usr: null }, '');
+  }, [location.state]);
+  // Navigate only once the saved state is rendered, so the unsaved-changes guard lets it pass.
+  useEffect(() => {
+    if (leaveTo) void navigate(leaveTo.path, { state: leaveTo.state, replace: leaveTo.replace });
+  }, [leaveTo, navigate]);
+
+  function showError(error: unknown) {
+    if (isDraftChanged(error)) setIsConflict(true);
+    form.showErrors(withoutPathPrefix(formErrorsFromApiError(error), 'values.'));
+  }
+
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isBusy || readOnly) return;
+    setSavedMessage(null);
+    const checked = checkWorkerInput(values, chosenIds, workerFields);
+    setValues(checked.normalised);
+    if (!checked.input) {
+      if (checked.errors) form.showErrors(checked.errors);
+      return;
+    }
+    setIsBusy(true);
+    try {
+      const result = await saveWorker.mutateAsync({ draftVersion, itemId, values: checked.input });
+      rememberDraft(result);
+      setSaved({ values: checked.normalised, rows: checked.input.establishmentIds });
+      form.clear();
+      await refresh();
+      if (itemId === null && result.itemId) {
+        setLeaveTo({
+          path: `/members/workers/additions/${result.itemId}`,
+          state: { saved: true } satisfies TAdditionPageState,
+          replace: true,
+        });
+      } else {
+        setSavedMessage({});
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  async function onRemove() {
+    if (!itemId || draftVersion === null || removeItem.isPending) return;
+    try {
+      await removeItem.mutateAsync({ draftVersion, itemId });
+      await refresh();
+      setSaved({ values, rows: chosenIds });
+      setLeaveTo({ path: '/', state: { notice: 'changeRemoved' } satisfies TMyPageState, replace: false });
+    } catch (error) {
+      setIsRemoving(false);
+      showError(error);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>{t('memberChanges.additionTitle')}</PageHeading>
+      {!data.canEdit ? <Notice>{t('memberChanges.readOnly')}</Notice> : null}
+      {data.canEdit && readOnly ? <Notice>{t('memberChanges.additionPending')}</Notice> : null}
+      {readOnly ? null : (
+        <p className="k-lead">
+          {worker ? t('memberChanges.additionLeadSaved', { name: worker.nameLatin }) : t('memberChanges.additionLead')}
+        </p>
+      )}
+      {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
+      <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
+      {isConflict ? <ReloadButton /> : null}
+
+      <form id="worker-addition-form" noValidate onSubmit={(event) => void onSave(event)}>
+        <section className="k-card" aria-labelledby="establishments-heading">
+          <h2 id="establishments-heading" className="k-card__title">
+            {t('step2.establishmentsHeading')}
+          </h2>
+          {readOnly ? null : <p>{t('memberChanges.linksEditLead')}</p>}
+          <EstablishmentPicker
+            establishments={data.establishments}
+            rows={rows}
+            onRowsChange={setRows}
+            error={form.fieldError('establishmentIds')}
+            isEditable={!readOnly}
+            onAdd={() => setDialog({ kind: 'add' })}
+            onEdit={(chosen) => {
+              const establishment = data.establishments.find((candidate) => candidate.id === chosen.id);
+              if (establishment) setDialog({ kind: 'edit', establishment });
+            }}
+            addLabel={t('memberChanges.addEstablishment')}
+            editLabel={t('memberChanges.editSelected')}
+            editLabelFor={(name) => t('memberChanges.editSelectedFor', { name })}
+          />
+          <p className="k-visually-hidden" role="status">
+            {establishmentNotice}
+          </p>
+        </section>
+
+        <section className="k-card" aria-labelledby="worker-heading">
+          <h2 id="worker-heading" className="k-card__title">
+            {t('step2.workerHeading')}
+          </h2>
+          {readOnly ? null : <p>{t('step2.workerLead')}</p>}
+          <WorkerFields values={values} onChange={setValues} errorFor={form.fieldError} workerFields={workerFields} readOnly={readOnly} />
+        </section>
+      </form>
+
+      <section className="k-card" aria-labelledby="documents-heading">
+        <h2 id="documents-heading" className="k-card__title">
+          {t('step2.documentsHeading')}
+        </h2>
+        {itemId ? (
+          <WorkerDocuments
+            changeItemId={itemId}
+            workerName={worker?.nameLatin ?? values.nameLatin}
+            isEditable={!readOnly}
+            headingId="documents-heading"
+          />
+        ) : (
+          <p>{t('memberChanges.documentsSaveFirst')}</p>
+        )}
+      </section>
+
+      <div className="k-form-actions">
+        {readOnly ? null : (
+          <button type="submit" form="worker-addition-form" className="k-button k-button--green" aria-disabled={isBusy || undefined}>
+            {t('memberInfo.saveDraft')}
+          </button>
+        )}
+        {!readOnly && itemId ? (
+          <button type="button" className="k-button k-button--secondary" onClick={() => setIsRemoving(true)}>
+            {t('memberChanges.removeAddition')}
+          </button>
+        ) : null}
+        <p className="k-saved-at" role="status">
+          {isBusy ? t('step2.saving') : ''}
+        </p>
+        <Link to="/">{t('memberInfo.backToMyPage')}</Link>
+      </div>
+
+      <MemberEstablishmentDialog
+        dialog={dialog}
+        draftVersion={draftVersion}
+        customFields={establishmentFields}
+        onClose={() => setDialog(null)}
+        onSaved={(result) => {
+          rememberDraft(result);
+          setDialog(null);
+          void refresh();
+          if (result.kind === 'add') {
+            setRows((current) => {
+              if (current.includes(result.establishmentId)) return current;
+              const empty = current.indexOf('');
+              return empty >= 0
+                ? current.map((row, index) => (index === empty ? result.establishmentId : row))
+                : [...current, result.establishmentId];
+            });
+            setEstablishmentNotice(t('memberChanges.addSaved'));
+          } else {
+            setSavedMessage(result.workerCount === null ? {} : { detail: t('memberChanges.editSaved', { count: result.workerCount }) });
+          }
+        }}
+      />
+
+      <ModalDialog
+        id="remove-addition"
+        role="alertdialog"
+        isOpen={isRemoving}
+        title={t('memberChanges.removeAdditionTitle')}
+        onCancel={() => setIsRemoving(false)}
+        actions={
+          <>
+            <button type="button" className="k-button k-button--secondary" onClick={() => setIsRemoving(false)}>
+              {t('memberChanges.removeCancel')}
+            </button>
+            <button
+              type="button"
+              className="k-button k-button--danger"
+              onClick={() => void onRemove()}
+              aria-disabled={removeItem.isPending || undefined}
+            >
+              {t('memberChanges.removeConfirm')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('memberChanges.removeAdditionBody', { name: worker?.nameLatin ?? values.nameLatin })}</p>
+      </ModalDialog>
+
+      <ModalDialog
+        id="unsaved-changes"
+        isOpen={blocker.state === 'blocked'}
+        title={t('step2.unsavedTitle')}
+        onCancel={() => blocker.reset?.()}
+        initialFocusRef={stayButtonRef}
+        actions={
+          <>
+            <button ref={stayButtonRef} type="button" className="k-button" onClick={() => blocker.reset?.()}>
+              {t('unsaved.stay')}
+            </button>
+            <button type="button" className="k-button k-button--secondary" onClick={() => blocker.proceed?.()}>
+              {t('unsaved.leave')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('memberChanges.unsavedBody')}</p>
+      </ModalDialog>
+    </>
+  );
+}

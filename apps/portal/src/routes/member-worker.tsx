@@ -1,0 +1,298 @@
+import type { TCustomField } from '@kyogikai/domain';
+import { ErrorSummary, formErrorsFromApiError, ModalDialog, Notice, PageHeading, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useParams } from 'react-router';
+import { customFieldLabel } from '../features/custom-fields/custom-field-inputs';
+import { WorkerDocuments } from '../features/documents/worker-documents';
+import { EstablishmentPicker, establishmentLabel } from '../features/establishments/establishment-picker';
+import { MemberEstablishmentDialog, type TMemberEstablishmentDialog } from '../features/establishments/member-establishment-dialog';
+import { DraftSavedMessage, PendingChangesTable, RegisteredDataError, ReloadButton } from '../features/membership/member-changes-common';
+import {
+  changeFieldLabel,
+  establishmentsById,
+  isDraftChanged,
+  isItemEditable,
+  type TRegisteredData,
+  type TRegisteredWorker,
+  useDraftVersion,
+  useRefreshChanges,
+  useRegisteredData,
+} from '../features/membership/registered-data';
+import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
+import { nationalityName } from '../features/workers/nationality';
+import { useWorkerFormFields } from '../features/workers/worker-fields';
+import { sameIds } from '../features/workers/worker-values';
+import { trpc } from '../lib/trpc';
+import { useUnsavedChangesGuard } from '../lib/use-unsaved-changes';
+import { useTenantName } from '../lib/use-tenant';
+
+/**
+ * A registered worker after joining (SPEC D3, manual p.12-13): the registered values, read-only;
+ * 「登録内容を変更する」 (yellow, top right) makes ◆受入れ事業所情報 editable — another establishment from
+ * the dropdown, 「事業所の新規追加」 (D4 through this screen), 「選択している事業所を修正」 →
+ * 「受入れ事業所の変更」 → 「上記内容に変更する」 (reaches every worker registered there) — and
+ * 「申請登録情報を変更する」 (green) saves the links into the change draft (M-D1). Before and after are
+ * shown side by side until the secretariat approves.
+ */
+export function MemberWorkerPage() {
+  const { t } = useTranslation();
+  const { workerId = '' } = useParams();
+  useDocumentTitle(t('memberChanges.workerTitle'), useTenantName());
+  return <RequireSignedIn>{() => <WorkerLoader key={workerId} workerId={workerId} />}</RequireSignedIn>;
+}
+
+function WorkerLoader({ workerId }: { workerId: string }) {
+  const { t } = useTranslation();
+  const registered = useRegisteredData();
+  const formFields = useWorkerFormFields();
+  if (registered.error) return <RegisteredDataError title={t('memberChanges.workerTitle')} error={registered.error} />;
+  if (!registered.data || !formFields.isReady) {
+    return (
+      <>
+        <PageHeading>{t('memberChanges.workerTitle')}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+  const worker = registered.data.workers.find((candidate) => candidate.id === workerId);
+  // A worker still being added has its own screen (the STEP2 form).
+  if (worker?.status === 'adding') return <Navigate to={`/members/workers/additions/${worker.id}`} replace />;
+  if (!worker) {
+    return (
+      <>
+        <PageHeading>{t('memberChanges.workerTitle')}</PageHeading>
+        <Notice>{t('memberChanges.workerNotFound')}</Notice>
+        <p>
+          <Link to="/">{t('memberInfo.backToMyPage')}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <WorkerDetail data={registered.data} worker={worker} establishmentFields={formFields.establishment} workerFields={formFields.worker} />
+  );
+}
+
+interface WorkerDetailProps {
+  data: TRegisteredData;
+  worker: TRegisteredWorker;
+  establishmentFields: readonly TCustomField[];
+  workerFields: readonly TCustomField[];
+}
+
+function WorkerDetail({ data, worker, establishmentFields, workerFields }: WorkerDetailProps) {
+  const { t, i18n } = useTranslation();
+  const refresh = useRefreshChanges();
+  const saveLinks = trpc.changeRequest.saveWorkerEstablishments.useMutation();
+  const [isEditing, setIsEditing] = useState(false);
+  /** The links the dropdowns start from: the draft's proposal, else the registered ones. */
+  const startRows = () => {
+    const ids =
+      worker.pending?.state === 'draft' && worker.pendingEstablishmentIds ? worker.pendingEstablishmentIds : worker.establishmentIds;
+    return ids.length > 0 ? [...ids] : [''];
+  };
+  const [rows, setRows] = useState<string[]>(startRows);
+  const [editStart, setEditStart] = useState<string[]>(() => startRows().filter(Boolean));
+  const [draftVersion, rememberDraft] = useDraftVersion(data.draftVersion);
+  const [dialog, setDialog] = useState<TMemberEstablishmentDialog | null>(null);
+  const [savedMessage, setSavedMessage] = useState<{ detail?: string } | null>(null);
+  const [isConflict, setIsConflict] = useState(false);
+  const [establishmentNotice, setEstablishmentNotice] = useState('');
+  const stayButtonRef = useRef<HTMLButtonElement>(null);
+  const canChange = data.canEdit && isItemEditable(worker);
+  const byId = establishmentsById(data);
+
+  const fields = useMemo(
+    () => ({
+      establishmentIds: { id: data.establishments.length > 0 ? 'establishment-0' : 'add-establishment', label: t('establishments.first') },
+    }),
+    [t, data.establishments.length],
+  );
+  const form = useFormErrors(fields);
+  const chosenIds = rows.filter(Boolean);
+  const hasUnsavedChanges = isEditing && !sameIds(chosenIds, editStart);
+  const blocker = useUnsavedChangesGuard(hasUnsavedChanges);
+
+  function startEditing() {
+    const start = startRows();
+    setRows(start);
+    setEditStart(start.filter(Boolean));
+    setSavedMessage(null);
+    form.clear();
+    setIsEditing(true);
+  }
+
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saveLinks.isPending) return;
+    if (chosenIds.length === 0) {
+      form.showErrors({ summary: { key: 'validation.failed' }, fields: { establishmentIds: { key: 'worker.establishmentRequired' } } });
+      return;
+    }
+    try {
+      const result = await saveLinks.mutateAsync({ draftVersion, workerId: worker.id, establishmentIds: chosenIds });
+      rememberDraft(result);
+      setEditStart(chosenIds);
+      form.clear();
+      await refresh();
+      setIsEditing(false);
+      setSavedMessage(result.itemId ? {} : { detail: t('memberChanges.linksUnchanged') });
+    } catch (error) {
+      if (isDraftChanged(error)) setIsConflict(true);
+      form.showErrors(formErrorsFromApiError(error));
+    }
+  }
+
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const establishment = byId.get(id);
+      return establishment ? establishmentLabel(establishment) : id;
+    });
+
+  return (
+    <>
+      <div className="k-member-info-head">
+        <PageHeading>{t('memberChanges.workerTitle')}</PageHeading>
+        {canChange && !isEditing ? (
+          <button type="button" className="k-button k-button--yellow" onClick={startEditing}>
+            {t('memberInfo.edit')}
+          </button>
+        ) : null}
+      </div>
+      {!data.canEdit ? <Notice>{t('memberChanges.readOnly')}</Notice> : null}
+      {data.canEdit && !isItemEditable(worker) ? <Notice>{t('memberChanges.linksPending')}</Notice> : null}
+      {isEditing ? null : <p className="k-lead">{t('memberChanges.workerLead')}</p>}
+      {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
+      <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
+      {isConflict ? <ReloadButton /> : null}
+
+      <section className="k-card" aria-labelledby="worker-heading">
+        <h2 id="worker-heading" className="k-card__title">
+          {t('memberChanges.workerHeading')}
+        </h2>
+        <dl className="k-summary-list">
+          <dt>{t('labels.workerNameLatin')}</dt>
+          <dd lang="en">{worker.nameLatin}</dd>
+          <dt>{t('labels.nationality')}</dt>
+          <dd>{nationalityName(worker.nationality, i18n.language)}</dd>
+          <dt>{t('labels.workerNameKana')}</dt>
+          <dd>{worker.nameKana || t('memberInfo.empty')}</dd>
+          {workerFields.map((field) => (
+            <div key={field.key} className="k-summary-list__row">
+              <dt>{customFieldLabel(field, i18n.language)}</dt>
+              <dd>{worker.extra[field.key] || t('memberInfo.empty')}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section className="k-card" aria-labelledby="establishments-heading">
+        <h2 id="establishments-heading" className="k-card__title">
+          {t('step2.establishmentsHeading')}
+        </h2>
+        {isEditing ? (
+          <form noValidate onSubmit={(event) => void onSave(event)}>
+            <p>{t('memberChanges.linksEditLead')}</p>
+            <EstablishmentPicker
+              establishments={data.establishments}
+              rows={rows}
+              onRowsChange={setRows}
+              error={form.fieldError('establishmentIds')}
+              isEditable
+              onAdd={() => setDialog({ kind: 'add' })}
+              onEdit={(chosen) => {
+                const establishment = byId.get(chosen.id);
+                if (establishment) setDialog({ kind: 'edit', establishment });
+              }}
+              addLabel={t('memberChanges.addEstablishment')}
+              editLabel={t('memberChanges.editSelected')}
+              editLabelFor={(name) => t('memberChanges.editSelectedFor', { name })}
+            />
+            <p className="k-visually-hidden" role="status">
+              {establishmentNotice}
+            </p>
+            <div className="k-form-actions">
+              <button type="submit" className="k-button k-button--green" aria-disabled={saveLinks.isPending || undefined}>
+                {t('memberInfo.saveDraft')}
+              </button>
+              <button type="button" className="k-button k-button--secondary" onClick={() => setIsEditing(false)}>
+                {t('memberChanges.stopEditing')}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <>
+            <ul className="k-plain-list">
+              {names(worker.establishmentIds).map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+            {worker.pending ? (
+              <PendingChangesTable
+                caption={t('memberChanges.pendingChange')}
+                pending={worker.pending}
+                labelOf={(field) => changeFieldLabel(field, t, i18n.language, workerFields)}
+              />
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section className="k-card" aria-labelledby="documents-heading">
+        <h2 id="documents-heading" className="k-card__title">
+          {t('step2.documentsHeading')}
+        </h2>
+        <WorkerDocuments workerId={worker.id} workerName={worker.nameLatin} isEditable={false} headingId="documents-heading" />
+      </section>
+
+      <p>
+        <Link to="/">{t('memberInfo.backToMyPage')}</Link>
+      </p>
+
+      <MemberEstablishmentDialog
+        dialog={dialog}
+        draftVersion={draftVersion}
+        customFields={establishmentFields}
+        onClose={() => setDialog(null)}
+        onSaved={(result) => {
+          rememberDraft(result);
+          setDialog(null);
+          void refresh();
+          if (result.kind === 'add') {
+            setRows((current) => {
+              if (current.includes(result.establishmentId)) return current;
+              const empty = current.indexOf('');
+              return empty >= 0
+                ? current.map((row, index) => (index === empty ? result.establishmentId : row))
+                : [...current, result.establishmentId];
+            });
+            setEstablishmentNotice(t('memberChanges.addSaved'));
+          } else {
+            setSavedMessage(result.workerCount === null ? {} : { detail: t('memberChanges.editSaved', { count: result.workerCount }) });
+          }
+        }}
+      />
+
+      <ModalDialog
+        id="unsaved-changes"
+        isOpen={blocker.state === 'blocked'}
+        title={t('step2.unsavedTitle')}
+        onCancel={() => blocker.reset?.()}
+        initialFocusRef={stayButtonRef}
+        actions={
+          <>
+            <button ref={stayButtonRef} type="button" className="k-button" onClick={() => blocker.reset?.()}>
+              {t('unsaved.stay')}
+            </button>
+            <button type="button" className="k-button k-button--secondary" onClick={() => blocker.proceed?.()}>
+              {t('unsaved.leave')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('memberChanges.unsavedBody')}</p>
+      </ModalDialog>
+    </>
+  );
+}
