@@ -261,7 +261,7 @@ export async function applyApplicationTransition(
           tenant: input.tenant,
           organisationId: result.organisationId,
           actorUserId: input.actor.userId,
-          reason: 'application_approved',
+          reason: effect.reason,
           notifyTemplate: 'application-approved',
           now: input.now,
         });

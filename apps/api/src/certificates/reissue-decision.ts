@@ -103,7 +103,7 @@ export async function approveReissueRequest(
         tenant: input.tenant,
         organisationId: request.organisationId,
         actorUserId: input.staffUserId,
-        reason: 'reissue',
+        reason: effect.reason,
         notifyTemplate: 'certificate-reissued',
         now: input.now,
       });

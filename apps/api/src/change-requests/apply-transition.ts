@@ -211,14 +211,14 @@ export async function applyChangeRequestTransition(
         return;
       }
       case 'job': {
-        if (effect.reason !== 'change_approved') throw new Error(`change request transition: no certificate for ${effect.reason}`);
+        if (effect.reason !== 'certificate_item_change') throw new Error(`change request transition: no certificate for ${effect.reason}`);
         // Only staff approve (ADR 010): the system never issues a certificate.
         if (input.actor.kind !== 'staff') throw new Error('change request transition: a certificate without a deciding staff member');
         const issued = await issueCertificate(tx, {
           tenant: input.tenant,
           organisationId: request.organisationId,
           actorUserId: input.actor.userId,
-          reason: 'certificate_item_change',
+          reason: effect.reason,
           // The certificate job's own mail once the PDF is stored ("a new certificate is ready");
           // change-request-approved has already said that one follows.
           notifyTemplate: 'certificate-reissued',

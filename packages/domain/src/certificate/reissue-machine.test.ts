@@ -29,7 +29,7 @@ walkMachine({
       to: 'approved',
       allowed: ['secretariat'],
       effects: [
-        { type: 'job', name: 'generate-certificate', reason: 'reissue_approved' },
+        { type: 'job', name: 'generate-certificate', reason: 'reissue' },
         { type: 'mail', template: 'reissue-approved', to: 'applicant' },
         { type: 'audit', action: 'reissue.approved' },
       ],

@@ -103,7 +103,7 @@ export const REISSUE_TRANSITIONS: readonly TRule[] = [
     to: 'approved',
     who: SECRETARIAT,
     effects: () => [
-      generateCertificateEffect('reissue_approved'),
+      generateCertificateEffect('reissue'),
       mailEffect('reissue-approved', 'applicant'),
       auditEffect('reissue.approved'),
     ],

@@ -128,7 +128,7 @@ function reviewedRequestTable(facts: {
   const { spec, all, immediate, afterReview, ministry, certificate } = facts;
   const approved: TEffect[] = [
     ...apply(afterReview),
-    ...(certificate ? [{ type: 'job', name: 'generate-certificate', reason: 'change_approved' } as const] : []),
+    ...(certificate ? [{ type: 'job', name: 'generate-certificate', reason: 'certificate_item_change' } as const] : []),
     mail('change-request-approved', 'applicant'),
     audit('change_request.approved'),
   ];
@@ -414,7 +414,7 @@ describe('change request: SPEC rules beyond the table', () => {
       kinds: ['worker_add'],
     });
     const jobs = (r: typeof withCertificate) => (r.ok ? r.effects.filter((effect) => effect.type === 'job') : []);
-    expect(jobs(withCertificate)).toEqual([{ type: 'job', name: 'generate-certificate', reason: 'change_approved' }]);
+    expect(jobs(withCertificate)).toEqual([{ type: 'job', name: 'generate-certificate', reason: 'certificate_item_change' }]);
     expect(jobs(withoutCertificate)).toEqual([]);
   });
 

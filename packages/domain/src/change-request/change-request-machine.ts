@@ -115,7 +115,7 @@ const approvalEffects = (context: TChangeRequestContext): TEffect[] => {
   const p = plan(context);
   return [
     ...apply(p.applyAfterReview),
-    ...(p.issuesCertificate ? [generateCertificateEffect('change_approved')] : []),
+    ...(p.issuesCertificate ? [generateCertificateEffect('certificate_item_change')] : []),
     mailEffect('change-request-approved', 'applicant'),
     auditEffect('change_request.approved'),
   ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TStaffRole } from '../auth/roles';
 import { CHANGE_ITEM_KINDS } from '../change-request/change-request-states';
 import type { TPermission } from '../organisation/organisation-roles';
+import { CERTIFICATE_ISSUE_REASONS } from '../certificate/certificate-snapshot';
 
 /**
  * The common shape of every state machine in this package (application, change request,
@@ -95,8 +96,12 @@ export type TMailRecipient = z.infer<typeof ZMailRecipient>;
 
 export const ZMailEffect = z.strictObject({ type: z.literal('mail'), template: ZTransitionMailTemplate, to: ZMailRecipient });
 
-/** Why a certificate is generated: printed nowhere, but recorded with the certificate. */
-export const ZCertificateIssueReason = z.enum(['application_approved', 'reissue_approved', 'change_approved']);
+/**
+ * Why a certificate is generated: printed nowhere, but recorded with the certificate. The same
+ * words as the certificate's own record (`CERTIFICATE_ISSUE_REASONS`), so the executors pass the
+ * machine's reason through instead of translating one vocabulary into another.
+ */
+export const ZCertificateIssueReason = z.enum(CERTIFICATE_ISSUE_REASONS);
 export type TCertificateIssueReason = z.infer<typeof ZCertificateIssueReason>;
 
 /**
