@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { fieldClassName, fieldDescription, FieldMessages } from './field-parts';
 
 export interface CheckboxFieldProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'checked' | 'onChange' | 'className'> {
@@ -13,21 +14,10 @@ export interface CheckboxFieldProps
 
 /** A single checkbox with its label beside it (the whole label is the hit area). */
 export function CheckboxField({ id, label, checked, onCheckedChange, error, hint, ...rest }: CheckboxFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId, describedBy } = fieldDescription(id, hint, error);
   return (
-    <div className={error ? 'k-field k-field--error' : 'k-field'}>
-      {hint ? (
-        <span id={hintId} className="k-hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="k-field-error">
-          {error}
-        </span>
-      ) : null}
+    <div className={fieldClassName(error)}>
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div className="k-checkbox">
         <input
           {...rest}

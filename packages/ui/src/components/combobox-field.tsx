@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type Ref, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldClassName, fieldDescription, FieldLabel, FieldMessages } from './field-parts';
 
 export interface ComboboxOption {
   value: string;
@@ -77,9 +78,7 @@ export function ComboboxField({
   const { t } = useTranslation();
   const labelId = `${id}-label`;
   const listboxId = `${id}-listbox`;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId, describedBy } = fieldDescription(id, hint, error);
   const optionId = (index: number) => `${id}-option-${index}`;
 
   const selected = options.find((option) => option.value === value);
@@ -169,22 +168,9 @@ export function ComboboxField({
   const activeOption = isOpen && activeIndex >= 0 ? matches[activeIndex] : undefined;
   const isListVisible = isOpen && matches.length > 0;
   return (
-    <div className={error ? 'k-field k-field--error' : 'k-field'}>
-      <label id={labelId} className="k-label" htmlFor={id}>
-        {label}
-        {isRequired ? <span className="k-badge">{t('form.required')}</span> : null}
-        {!isRequired && isOptional ? <span className="k-badge k-badge--optional">{t('form.optional')}</span> : null}
-      </label>
-      {hint ? (
-        <span id={hintId} className="k-hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="k-field-error">
-          {error}
-        </span>
-      ) : null}
+    <div className={fieldClassName(error)}>
+      <FieldLabel htmlFor={id} id={labelId} label={label} isRequired={isRequired} isOptional={isOptional} />
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div className="k-combobox">
         <input
           ref={inputRef}

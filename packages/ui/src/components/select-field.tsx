@@ -1,5 +1,5 @@
 import type { ReactNode, Ref, SelectHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { fieldClassName, fieldDescription, FieldLabel, FieldMessages } from './field-parts';
 
 export interface SelectOption {
   value: string;
@@ -40,27 +40,11 @@ export function SelectField({
   afterInput,
   ...rest
 }: SelectFieldProps) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId, describedBy } = fieldDescription(id, hint, error);
   return (
-    <div className={error ? 'k-field k-field--error' : 'k-field'}>
-      <label className="k-label" htmlFor={id}>
-        {label}
-        {isRequired ? <span className="k-badge">{t('form.required')}</span> : null}
-        {!isRequired && isOptional ? <span className="k-badge k-badge--optional">{t('form.optional')}</span> : null}
-      </label>
-      {hint ? (
-        <span id={hintId} className="k-hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="k-field-error">
-          {error}
-        </span>
-      ) : null}
+    <div className={fieldClassName(error)}>
+      <FieldLabel htmlFor={id} label={label} isRequired={isRequired} isOptional={isOptional} />
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <select
         {...rest}
         ref={selectRef}
