@@ -1,18 +1,22 @@
 import { ZTransitionText } from '@kyogikai/domain';
-import { apiErrorKey, formatDateTime, ModalDialog, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
+import { apiErrorKey, formatBytes, formatDateTime, ModalDialog, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
+import { documentUrl } from '../features/review/document-url';
 import { useCurrentUser } from '../features/session/use-session';
 import { type AdminOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
 
 type TRequest = AdminOutputs['changeRequests']['get'];
+type TItem = TRequest['items'][number];
 type TDecision = 'start_review' | 'complete_review' | 'approve';
 
 /**
- * One change request (SPEC D1-D6, G3): the member's 変更内容 and 理由, every change before/after
- * (D5 items marked as already applied), and the steps this staff member may take now — start the
+ * One change request (SPEC D1-D6, G3): the member's 変更内容 and 理由, every item under a heading
+ * of its kind and subject with its fields before/after (D5 items marked as already applied; an
+ * establishment edit says how many registered workers it reaches; a worker being added lists its
+ * files, opened through the audited file route), and the steps this staff member may take now — start the
  * review, complete it (forwarding certificate items to the ministry where the council has that
  * step, else approving), approve (ministry), or reject with a reason the member is mailed. Approving
  * certificate items issues a new certificate. Every step is audited by the API.
@@ -147,33 +151,9 @@ function RequestView({ data, done, onDecided }: { data: TRequest; done: string |
         <h2 id="change-request-changes" className="k-card__title">
           {t('changeRequestsPage.changesHeading')}
         </h2>
-        <div className="k-table-wrap">
-          <table className="k-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('changeRequestsPage.field')}</th>
-                <th scope="col">{t('changeRequestsPage.before')}</th>
-                <th scope="col">{t('changeRequestsPage.after')}</th>
-                <th scope="col">{t('changeRequestsPage.kind')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.changes.map((change) => (
-                <tr key={change.field}>
-                  <th scope="row">{t(`reviewPage.fields.${change.field}`, { defaultValue: change.field })}</th>
-                  <td>{change.before || t('reviewPage.emptyValue')}</td>
-                  <td>
-                    <strong>{change.after || t('reviewPage.emptyValue')}</strong>
-                  </td>
-                  <td>
-                    {t(`changeRequestsPage.kindNames.${change.kind}`)}
-                    {change.isApplied ? `（${t('changeRequestsPage.applied')}）` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {data.items.map((item) => (
+          <ChangeItemView key={item.id} item={item} canOpenDocuments={data.canOpenDocuments} />
+        ))}
       </section>
       {data.events.length > 0 ? (
         <section className="k-card" aria-labelledby="change-request-decide">
@@ -256,5 +236,95 @@ function RequestView({ data, done, onDecided }: { data: TRequest; done: string |
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * One item of the request: 「特定技能外国人の追加：NGUYEN VAN A」 and the like as its heading, the
+ * fields as a table (row header = field, before → after; an addition has nothing before), and what
+ * the secretariat needs besides: the workers an establishment edit reaches (SPEC D3), the files of
+ * a worker being added (SPEC D2).
+ */
+function ChangeItemView({ item, canOpenDocuments }: { item: TItem; canOpenDocuments: boolean }) {
+  const { t, i18n } = useTranslation();
+  const isEnglish = i18n.language === 'en';
+  const kind = t(`changeRequestsPage.itemHeadings.${item.kind}`);
+  const heading = item.subject ? t('changeRequestsPage.itemHeading', { kind, subject: item.subject }) : kind;
+  const isAddition = item.kind === 'worker_add' || item.kind === 'establishment_add';
+  const headingId = `change-item-${item.id}`;
+  return (
+    <section className="k-section-gap" aria-labelledby={headingId}>
+      <h3 id={headingId} className="k-subheading">
+        {heading}
+      </h3>
+      {item.isApplied && (item.kind === 'other' || item.kind === 'certificate_items') ? (
+        <p className="k-hint">{t('changeRequestsPage.itemApplied')}</p>
+      ) : null}
+      {item.workerCount !== null ? <p>{t('changeRequestsPage.workersReached', { count: item.workerCount })}</p> : null}
+      <div className="k-table-wrap">
+        <table className="k-table">
+          <caption className="k-visually-hidden">{t('changeRequestsPage.itemCaption', { heading })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('changeRequestsPage.field')}</th>
+              <th scope="col">{t('changeRequestsPage.before')}</th>
+              <th scope="col">{t('changeRequestsPage.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.changes.map((change) => (
+              <tr key={change.field}>
+                <th scope="row">{isEnglish ? change.labelEn : change.labelJa}</th>
+                <td>{isAddition ? t('changeRequestsPage.newEntry') : change.before || t('reviewPage.emptyValue')}</td>
+                <td>
+                  <strong>{change.after || t('reviewPage.emptyValue')}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {item.documents !== null ? (
+        <>
+          <h4 className="k-subheading">{t('changeRequestsPage.documentsHeading')}</h4>
+          {item.documents.length === 0 ? <p>{t('changeRequestsPage.noDocuments')}</p> : null}
+          {item.documents.length > 0 && !canOpenDocuments ? (
+            <p className="k-hint">{t('changeRequestsPage.documentsReviewersOnly')}</p>
+          ) : null}
+          {item.documents.length > 0 ? (
+            <ul>
+              {item.documents.map((document) => {
+                const name = isEnglish ? document.nameEn : document.nameJa;
+                const file = t('reviewPage.documentFile', {
+                  fileName: document.fileName,
+                  size: formatBytes(document.byteSize, i18n.language),
+                  uploadedAt: formatDateTime(new Date(document.uploadedAt), i18n.language),
+                });
+                return (
+                  <li key={document.id}>
+                    {canOpenDocuments ? (
+                      <>
+                        <a href={documentUrl(document.id)} target="_blank" rel="noopener noreferrer">
+                          {name}
+                          <span className="k-visually-hidden">{t('changeRequestsPage.opensInNewTab')}</span>
+                        </a>{' '}
+                        <span className="k-hint">{file}</span>{' '}
+                        <a href={documentUrl(document.id, { download: true })} download>
+                          {t('changeRequestsPage.downloadDocument', { name })}
+                        </a>
+                      </>
+                    ) : (
+                      <>
+                        {name} <span className="k-hint">{file}</span>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+    </section>
   );
 }

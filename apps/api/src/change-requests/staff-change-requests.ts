@@ -9,10 +9,12 @@ import {
   type TStaffRole,
   type TTenantConfig,
 } from '@kyogikai/domain';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { listPendingWorkerDocuments } from '../documents/document-slots-view';
 import { notFound } from '../trpc/app-error';
-import { fieldChanges } from './change-items';
+import { fieldChanges, type TChangeItemRow } from './change-items';
+import { describeChangeItems } from './describe-change-items';
 
 /** What the staff queue lists: waiting for the secretariat, or (forwarded) for the ministry. */
 const QUEUE_STATES_BY_ROLE: Record<TStaffRole, readonly TChangeRequestState[]> = {
@@ -80,14 +82,103 @@ export async function listQueuedChangeRequests(tx: TenantTx, role: TStaffRole, c
   });
 }
 
+/** A file of a worker being added (SPEC D2), as the secretariat opens it through the audited admin file route. */
+export type TStaffItemDocument = {
+  id: string;
+  documentKey: string;
+  nameJa: string;
+  nameEn: string;
+  fileName: string;
+  byteSize: number;
+  uploadedAt: Date;
+};
+
 /**
- * One change request for the staff console: who asked, 変更内容 and 理由, every change before/after
- * (applied ones marked: D5 items are in force since submission), the review trail, and the events
+ * The files of `worker_add` items: while the request waits, those pending on the item; once
+ * approved, the new worker's (attached at approval, ADR 025). Named by the tenant's slot, or by
+ * the name the member typed for an other document.
+ */
+async function workerAdditionDocuments(
+  tx: TenantTx,
+  config: Pick<TTenantConfig, 'requiredDocuments'>,
+  items: readonly TChangeItemRow[],
+): Promise<Map<string, TStaffItemDocument[]>> {
+  const additions = items.filter((item) => item.kind === 'worker_add');
+  const byItem = new Map<string, TStaffItemDocument[]>(additions.map((item) => [item.id, []]));
+  if (additions.length === 0) return byItem;
+  const slots = new Map(config.requiredDocuments.filter((slot) => slot.scope === 'worker').map((slot) => [slot.key, slot]));
+  const named = (doc: {
+    id: string;
+    documentKey: string;
+    customName: string | null;
+    fileName: string;
+    byteSize: number;
+    uploadedAt: Date;
+  }) => {
+    const slot = slots.get(doc.documentKey);
+    return {
+      id: doc.id,
+      documentKey: doc.documentKey,
+      nameJa: slot?.nameJa ?? doc.customName ?? doc.documentKey,
+      nameEn: slot?.nameEn ?? doc.customName ?? doc.documentKey,
+      fileName: doc.fileName,
+      byteSize: doc.byteSize,
+      uploadedAt: doc.uploadedAt,
+    };
+  };
+  for (const doc of await listPendingWorkerDocuments(
+    tx,
+    additions.map((item) => item.id),
+  ))
+    byItem.get(doc.changeItemId)?.push(named(doc));
+  const applied = additions.filter((item) => item.appliedAt !== null && item.entityId !== null);
+  if (applied.length > 0) {
+    const d = schema.documents;
+    const itemByWorker = new Map(applied.map((item) => [item.entityId ?? '', item.id]));
+    const rows = await tx
+      .select({
+        id: d.id,
+        workerId: d.workerId,
+        documentKey: d.documentKey,
+        customName: d.customName,
+        fileName: d.fileName,
+        byteSize: d.byteSize,
+        uploadedAt: d.uploadedAt,
+      })
+      .from(d)
+      .where(and(inArray(d.workerId, [...itemByWorker.keys()]), isNull(d.pendingChangeItemId), isNull(d.replacedAt), isNull(d.deletedAt)))
+      .orderBy(asc(d.uploadedAt), asc(d.id));
+    for (const row of rows) byItem.get(itemByWorker.get(row.workerId ?? '') ?? '')?.push(named(row));
+  }
+  return byItem;
+}
+
+/** Registered (not archived) workers at each establishment an `establishment_edit` changes (SPEC D3: the edit reaches them all). */
+async function workersReached(tx: TenantTx, items: readonly TChangeItemRow[]): Promise<Map<string, number>> {
+  const ids = items.filter((item) => item.kind === 'establishment_edit' && item.entityId !== null).map((item) => item.entityId ?? '');
+  if (ids.length === 0) return new Map();
+  const we = schema.workerEstablishments;
+  const w = schema.workers;
+  const rows = await tx
+    .select({ establishmentId: we.establishmentId, workers: count() })
+    .from(we)
+    .innerJoin(w, and(eq(w.tenantId, we.tenantId), eq(w.id, we.workerId)))
+    .where(and(inArray(we.establishmentId, ids), isNull(w.archivedAt)))
+    .groupBy(we.establishmentId);
+  return new Map(rows.map((row) => [row.establishmentId, row.workers]));
+}
+
+/**
+ * One change request for the staff console: who asked, 変更内容 and 理由, every item with its
+ * subject and its changes field by field before/after (applied ones marked: D5 items are in force
+ * since submission; D2-D4 items of workers and establishments through describeChangeItems, so the
+ * secretariat reads what the member, the history and the mails read), the files of a worker being
+ * added, how many registered workers an establishment edit reaches, the review trail, and the events
  * this staff member may fire now (from the machine, so the buttons never offer a refused step).
  */
 export async function getChangeRequestForStaff(
   tx: TenantTx,
-  input: { id: string; role: TStaffRole; config: Pick<TTenantConfig, 'approvalSteps'> },
+  input: { id: string; role: TStaffRole; config: Pick<TTenantConfig, 'approvalSteps' | 'requiredDocuments'> },
 ) {
   const r = schema.changeRequests;
   const o = schema.organisations;
@@ -119,6 +210,9 @@ export async function getChangeRequestForStaff(
     kinds,
   }).filter((event): event is Exclude<TChangeRequestEventType, 'submit' | 'cancel'> => event !== 'submit' && event !== 'cancel');
   const applied = new Set(items.filter((item) => item.appliedAt !== null).map((item) => item.id));
+  const described = await describeChangeItems(tx, items);
+  const documents = await workerAdditionDocuments(tx, input.config, items);
+  const reached = await workersReached(tx, items);
   const { request } = row;
   return {
     id: request.id,
@@ -144,6 +238,26 @@ export async function getChangeRequestForStaff(
       after: change.after,
       isApplied: applied.has(change.itemId),
     })),
+    items: items.map((item) => {
+      const changes = described.filter((change) => change.itemId === item.id);
+      return {
+        id: item.id,
+        kind: item.kind,
+        subject: changes[0]?.subject ?? '',
+        isApplied: item.appliedAt !== null,
+        changes: changes.map((change) => ({
+          field: change.field,
+          labelJa: change.labelJa,
+          labelEn: change.labelEn,
+          before: change.before,
+          after: change.after,
+        })),
+        workerCount: item.kind === 'establishment_edit' ? (reached.get(item.entityId ?? '') ?? 0) : null,
+        documents: documents.get(item.id) ?? null,
+      };
+    }),
+    // The audited file route serves reviewers (issue 6 item 2); tenant administrators read only.
+    canOpenDocuments: input.role !== 'tenant_admin',
     events,
   };
 }

@@ -36,6 +36,37 @@ export const ZGetChangeRequestOutput = z.object({
   changes: z.array(
     z.object({ field: z.string(), kind: z.enum(CHANGE_ITEM_KINDS), before: z.string(), after: z.string(), isApplied: z.boolean() }),
   ),
+  /**
+   * Every item (SPEC D1-D6) with its subject (the worker's Latin name, the establishment's name; ''
+   * for the organisation's own fields) and its fields before → after (an addition: before empty).
+   */
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(CHANGE_ITEM_KINDS),
+      subject: z.string(),
+      isApplied: z.boolean(),
+      changes: z.array(z.object({ field: z.string(), labelJa: z.string(), labelEn: z.string(), before: z.string(), after: z.string() })),
+      /** establishment_edit: the registered workers the edit reaches (SPEC D3); null for other kinds. */
+      workerCount: z.number().int().nullable(),
+      /** worker_add: the worker's files (SPEC D2); null for other kinds. */
+      documents: z
+        .array(
+          z.object({
+            id: z.uuid(),
+            documentKey: z.string(),
+            nameJa: z.string(),
+            nameEn: z.string(),
+            fileName: z.string(),
+            byteSize: z.number().int(),
+            uploadedAt: z.date(),
+          }),
+        )
+        .nullable(),
+    }),
+  ),
+  /** Whether this staff member may open files through the audited file route (reviewers only). */
+  canOpenDocuments: z.boolean(),
   events: z.array(z.enum(['start_review', 'complete_review', 'approve', 'reject'])),
 });
 
