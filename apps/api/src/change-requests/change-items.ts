@@ -142,8 +142,8 @@ export async function applyChangeItems(tx: TenantTx, changeRequestId: string, ki
 /**
  * The `discard-change-items` effect (cancelled, rejected; also a withdrawal's cascade). Registered
  * data was never touched by an unapplied item (ADR 013): the items stay as the record of what was
- * asked. A worker addition (D2) carries uploads of its own: they are marked removed, and the
- * leftover sweep deletes their objects.
+ * asked. A worker addition (D2) carries uploads of its own: their rows are deleted
+ * (discardPendingDocuments) and the leftover sweep deletes the objects no row names any more.
  */
 export async function discardChangeItems(tx: TenantTx, changeRequestId: string, kinds: readonly TChangeItemKind[], now: Date) {
   const i = schema.changeItems;

@@ -1,6 +1,7 @@
 import { recordAudit, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
 import { checkCustomFields, type TChangeItemKind, type TEstablishmentValues, type TPermission, type TWorkerValues } from '@kyogikai/domain';
 import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { discardPendingDocuments } from '../documents/pending-change-documents';
 import { AppError, type FieldError, notFound } from '../trpc/app-error';
 import type { TChangeItemRow } from './change-items';
 import { establishmentFieldValues } from './establishment-change-items';
@@ -347,8 +348,9 @@ export type RemovedDraftItem = { id: string; version: number; draftDeleted: bool
 /**
  * Takes one worker/establishment item out of the draft. An establishment being added that a worker
  * of the draft names stays (changeRequest.establishmentInUse). A worker addition's uploads go with
- * it: their rows are deleted here (they name the item) and the caller deletes the objects once this
- * has committed (`objectKeys`; an object left by a failed delete is removed by the leftover sweep).
+ * it (discardPendingDocuments deletes their rows, which name the item) and the caller deletes the
+ * objects once this has committed (`objectKeys`; one left by a failed delete is an orphan the
+ * leftover sweep removes).
  * The organisation's own items, and items of submitted requests, are not found here.
  */
 export async function removeDraftItem(tx: TenantTx, context: DraftSaveContext, input: { itemId: string }): Promise<RemovedDraftItem> {
@@ -371,12 +373,12 @@ export async function removeDraftItem(tx: TenantTx, context: DraftSaveContext, i
   }
   let objectKeys: string[] = [];
   if (item.kind === 'worker_add') {
+    // The objects go right after the commit (the sweep would find them unnamed an hour later anyway).
     const d = schema.documents;
-    const removed = await tx
-      .delete(d)
-      .where(eq(d.pendingChangeItemId, item.id))
-      .returning({ id: d.id, objectKey: d.objectKey, documentKey: d.documentKey, fileName: d.fileName });
-    objectKeys = removed.map((doc) => doc.objectKey);
+    objectKeys = (await tx.select({ objectKey: d.objectKey }).from(d).where(eq(d.pendingChangeItemId, item.id))).map(
+      (doc) => doc.objectKey,
+    );
+    await discardPendingDocuments(tx, { itemId: item.id, now: context.now });
   }
   const draftDeleted = await dropDraftItem(tx, draftId, item.id);
   const version = draftDeleted ? 0 : await touchDraft(tx, draftId, context.now);

@@ -132,7 +132,7 @@ export async function applyWorkerEstablishments(
     .where(and(eq(i.id, item.id), isNull(i.appliedAt)));
 }
 
-/** A cancelled or rejected worker addition: its uploads go (the sweep removes the objects). */
+/** A cancelled or rejected worker addition: its uploads' rows go; the leftover sweep removes the objects (ADR 017). */
 export async function discardWorkerAdd(tx: TenantTx, item: Pick<TChangeItemRow, 'id'>, now: Date): Promise<void> {
   await discardPendingDocuments(tx, { itemId: item.id, now });
 }
