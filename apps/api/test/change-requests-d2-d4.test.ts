@@ -382,7 +382,7 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
     const overview = await portal.changeRequest.overview();
     expect(overview.draft?.changes).toContainEqual(
       expect.objectContaining({
-        subject: '新本館',
+        subject: '本館',
         field: 'extra.serviceType',
         label: '介護サービスの種類',
         labelEn: 'Type of care service',

@@ -139,12 +139,14 @@ export async function describeChangeItems(tx: TenantTx, items: readonly TChangeI
     const custom = customFieldsOf(item.entityType, config);
     const proposed = flatten(item.proposed);
     const previous = flatten(item.previous);
+    // Named as registered now (an edit of 事業所名 is still called by the name the member knows it by
+    // until approved); an addition by the name it is given.
     const subject =
       item.entityType === 'organisation'
         ? ''
         : item.entityType === 'establishment'
-          ? shownValue(proposed.name ?? (item.entityId ? names.get(item.entityId) : undefined) ?? previous.name)
-          : shownValue(proposed.nameLatin ?? (item.entityId ? workerNames.get(item.entityId) : undefined) ?? previous.nameLatin);
+          ? shownValue((item.entityId ? names.get(item.entityId) : undefined) ?? proposed.name)
+          : shownValue((item.entityId ? workerNames.get(item.entityId) : undefined) ?? proposed.nameLatin);
     const order = fieldOrder(item.entityType, custom);
     const fields = Object.keys(proposed).sort((a, b) => rank(order, a) - rank(order, b));
     const show = (field: string, value: unknown): string => {
