@@ -40,7 +40,34 @@ describe('D2 documents of a worker being added after joining: pending on its cha
     return { loginId, userId: created.id, organisationId, token, cookie: await portalCookie(api, api.tenantA, loginId, TEST_PASSWORD) };
   }
 
-  /** A change request of `m` in `state` with one item (the procedures that save them are H1's; rows are enough here). */
+  /**
+   * 「特定技能外国人の追加」 saved into the member's draft as the portal does (changeRequest.saveWorkerAdd),
+   * at a registered establishment of the member.
+   */
+  async function workerAddition(m: Member) {
+    const [establishment] = await api.testDb.owner.db
+      .insert(schema.establishments)
+      .values({
+        tenantId: api.tenantA.id,
+        organisationId: m.organisationId,
+        name: 'さくら苑',
+        prefecture: '東京都',
+        city: '中央区',
+        town: '銀座1-1-1',
+        extra: { serviceType: 'nursing-home' },
+      })
+      .returning({ id: schema.establishments.id });
+    const portal = api.portal(api.tenantA, m.token);
+    const saved = await portal.changeRequest.saveWorkerAdd({
+      draftVersion: (await portal.changeRequest.registeredData()).draftVersion,
+      itemId: null,
+      values: { nameLatin: 'TRAN THI B', nationality: 'VN', extra: {}, establishmentIds: [establishment?.id ?? ''] },
+    });
+    if (!saved.itemId) throw new Error('no item saved');
+    return { requestId: saved.id, itemId: saved.itemId, version: saved.version };
+  }
+
+  /** A change request of `m` in `state` with one item, as rows: states and kinds the procedures would not produce for this test. */
   async function requestWithItem(m: Member, state: 'draft' | 'submitted', kind: 'worker_add' | 'other' = 'worker_add') {
     const r = schema.changeRequests;
     const i = schema.changeItems;
@@ -71,12 +98,6 @@ describe('D2 documents of a worker being added after joining: pending on its cha
     if (!item) throw new Error('no item');
     return { requestId: request.id, itemId: item.id };
   }
-
-  const setState = (requestId: string, state: 'draft' | 'submitted') =>
-    api.testDb.owner.db
-      .update(schema.changeRequests)
-      .set({ state, submittedAt: state === 'submitted' ? new Date() : null, submittedByUserId: state === 'submitted' ? a.userId : null })
-      .where(eq(schema.changeRequests.id, requestId));
 
   function put(tenant: TenantRecord, path: string, cookie: string, options: { documentName?: string; fileName?: string } = {}) {
     const bytes = makePdf();
@@ -126,7 +147,7 @@ describe('D2 documents of a worker being added after joining: pending on its cha
   });
 
   it('D2 a draft worker_add item takes uploads into pending rows (no worker), listed by document.slots({ changeItemId }); a new file replaces the slot; other documents carry their name', async () => {
-    const { itemId } = await requestWithItem(a, 'draft');
+    const { itemId } = await workerAddition(a);
     const first = await uploaded(await upload(a, itemId, CONDITIONS, { fileName: '雇用条件書.pdf' }));
     expect(await rowOf(first)).toMatchObject({
       scope: 'worker',
@@ -164,7 +185,7 @@ describe('D2 documents of a worker being added after joining: pending on its cha
 
   it("D2 refused: another organisation's item, an item of a submitted request, an item that adds no worker, a member that is not active", async () => {
     const g = await member('pending-docs-g');
-    const { itemId } = await requestWithItem(g, 'draft');
+    const { itemId } = await workerAddition(g);
     const ofOther = await upload(b, itemId, CONDITIONS);
     expect(ofOther.status).toBe(404);
     expect(await messageKey(ofOther)).toBe('changeRequest.notFound');
@@ -191,7 +212,7 @@ describe('D2 documents of a worker being added after joining: pending on its cha
 
   it('D2 「削除」 removes a pending file while its item is in the draft, not once the request is submitted; the secretariat opens it only once submitted', async () => {
     const c = await member('pending-docs-c');
-    const { requestId, itemId } = await requestWithItem(c, 'draft');
+    const { requestId, itemId, version } = await workerAddition(c);
     const kept = await uploaded(await upload(c, itemId, PLAN));
     const removed = await uploaded(await upload(c, itemId, CONDITIONS));
     const portal = api.portal(api.tenantA, c.token);
@@ -207,7 +228,7 @@ describe('D2 documents of a worker being added after joining: pending on its cha
     // The member's draft is not the council's to read.
     expect((await open()).status).toBe(404);
 
-    await setState(requestId, 'submitted');
+    await portal.changeRequest.submit({ id: requestId, version, content: '特定技能外国人の追加', reason: '採用のため' });
     await expect(portal.document.delete({ id: kept })).rejects.toMatchObject({ message: 'document.changeSubmitted' });
     expect((await upload(c, itemId, CONDITIONS)).status).toBe(403);
     const opened = await open();
@@ -224,7 +245,7 @@ describe('D2 documents of a worker being added after joining: pending on its cha
 
   it('D2 approval attaches the current pending files to the new worker (registered from the same commit); replaced and removed ones are not attached', async () => {
     const e = await member('pending-docs-e');
-    const { itemId } = await requestWithItem(e, 'draft');
+    const { itemId } = await workerAddition(e);
     const current = await uploaded(await upload(e, itemId, CONDITIONS));
     const other = await uploaded(await upload(e, itemId, 'other', { documentName: '在留カードの写し' }));
     // A removal whose object delete has not happened yet: still marked, still pending.
@@ -250,7 +271,7 @@ describe('D2 documents of a worker being added after joining: pending on its cha
 
   it('D2 cancel, reject or removal discards the pending files: rows gone at once (the item can then be deleted), the leftover sweep deletes their objects', async () => {
     const f = await member('pending-docs-f');
-    const { requestId, itemId } = await requestWithItem(f, 'draft');
+    const { requestId, itemId } = await workerAddition(f);
     const ids = [await uploaded(await upload(f, itemId, CONDITIONS)), await uploaded(await upload(f, itemId, PLAN))];
     const registeredBefore = await keysOf(f);
     expect(registeredBefore).toHaveLength(2);
@@ -281,5 +302,19 @@ describe('D2 documents of a worker being added after joining: pending on its cha
     await withOrganisation(api.testDb.app, api.tenantA.id, f.organisationId, async (tx) =>
       expect(await discardPendingDocuments(tx, { itemId, now })).toBe(0),
     );
+  });
+  it('D2 cancelling the draft (changeRequest.cancel) and removing the addition (removeDraftItem) take its files with them', async () => {
+    const h = await member('pending-docs-h');
+    const portal = api.portal(api.tenantA, h.token);
+    const first = await workerAddition(h);
+    const cancelledFile = await uploaded(await upload(h, first.itemId, CONDITIONS));
+    await portal.changeRequest.cancel({ id: first.requestId, version: first.version });
+    expect(await rowOf(cancelledFile)).toBeUndefined();
+
+    const second = await workerAddition(h);
+    const removedFile = await uploaded(await upload(h, second.itemId, CONDITIONS));
+    await portal.changeRequest.removeDraftItem({ draftVersion: second.version, itemId: second.itemId });
+    expect(await rowOf(removedFile)).toBeUndefined();
+    await expect(portal.document.slots({ changeItemId: second.itemId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
