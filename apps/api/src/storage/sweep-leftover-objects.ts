@@ -17,7 +17,11 @@ export type SweepReport = {
   purgedRows: number;
   /** Quarantine objects a crashed upload left behind. */
   quarantineObjects: number;
-  /** Objects under documents/ that no row names (an upload that died between copy and commit). */
+  /**
+   * Objects under documents/ that no row names: an upload that died between copy and commit, or the
+   * files of a worker addition that was cancelled, rejected or removed (SPEC D2: their rows are
+   * deleted with the decision, `discardPendingDocuments`, and the objects are left to this sweep).
+   */
   orphanObjects: number;
   /** Certificate PDFs of an attempt that died between upload and commit (ADR 018); never verifiable. */
   orphanCertificates: number;
