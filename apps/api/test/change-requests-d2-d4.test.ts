@@ -339,6 +339,33 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
     expect(await portal.changeRequest.history()).toContainEqual(
       expect.objectContaining({ subject: 'KIM MINJI', field: 'establishmentIds', after: 'さくら苑、本館' }),
     );
+
+    // ADR 025 an establishment still waiting in a submitted request can be chosen in the next draft;
+    // that draft applies only once the establishment exists.
+    const east = await portal.changeRequest.saveEstablishmentAdd({
+      draftVersion: null,
+      itemId: null,
+      values: { ...ESTABLISHMENT, name: '東館' },
+    });
+    const eastRequest = await submit(m, east);
+    const later = await portal.changeRequest.saveWorkerAdd({
+      draftVersion: null,
+      itemId: null,
+      values: { nameLatin: 'PARK JIHO', nationality: 'KR', extra: {}, establishmentIds: [east.itemId as string] },
+    });
+    const laterRequest = await submit(m, later);
+    await expect(approve(laterRequest.id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'changeRequest.valueChanged' });
+    await approve(eastRequest.id);
+    const staff = api.admin(api.tenantA, secretariat);
+    await staff.changeRequests.decide({
+      id: laterRequest.id,
+      version: (await requestRow(laterRequest.id)).version,
+      event: { type: 'complete_review' },
+    });
+    const eastRow = (await establishmentsOf(m.organisationId)).find((row) => row.name === '東館');
+    const park = (await workersOf(m.organisationId)).find((row) => row.nameLatin === 'PARK JIHO');
+    if (!eastRow || !park) throw new Error('not created');
+    expect(await linksOf(park.id)).toEqual([eastRow.id]);
   });
 
   it('D3 an establishment edit changes the one row every worker there is registered at; it waits before/after until approved', async () => {

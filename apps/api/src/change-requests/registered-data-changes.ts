@@ -56,11 +56,14 @@ function checkedExtra(
 }
 
 /**
- * The establishments a worker may be registered at in a change: the organisation's registered ones
- * (not archived; row-level security hides every other organisation's) and the ones being added in
- * the same draft (named by their item's id, D4). Anything else: `establishment.notFound` at `path`.
+ * The establishments a worker may be registered at in a change (ADR 025): the organisation's
+ * registered ones (not archived; row-level security hides every other organisation's) and the
+ * ones being added — `establishment_add` items of its draft or of its requests still waiting —
+ * named by their item's id (D4). Anything else: `establishment.notFound` at `path`. On approval an
+ * item id resolves to the row its addition created (worker-change-items.ts); an addition that was
+ * not approved by then refuses the request (changeRequest.valueChanged).
  */
-async function checkEstablishmentChoice(tx: TenantTx, draftId: string | null, ids: readonly string[], path: string): Promise<FieldError[]> {
+async function checkEstablishmentChoice(tx: TenantTx, opened: TDraftForSave, ids: readonly string[], path: string): Promise<FieldError[]> {
   if (ids.length === 0) return [{ path, messageKey: 'worker.establishmentRequired' }];
   const e = schema.establishments;
   const registered = await tx
@@ -68,11 +71,12 @@ async function checkEstablishmentChoice(tx: TenantTx, draftId: string | null, id
     .from(e)
     .where(and(inArray(e.id, [...ids]), isNull(e.archivedAt)));
   const known = new Set(registered.map((row) => row.id));
-  if (draftId) {
+  const requests = [...(opened.draftId ? [opened.draftId] : []), ...opened.submittedIds];
+  if (requests.length > 0 && known.size < ids.length) {
     const adding = await tx
       .select({ id: i.id })
       .from(i)
-      .where(and(inArray(i.id, [...ids]), eq(i.changeRequestId, draftId), eq(i.kind, 'establishment_add')));
+      .where(and(inArray(i.id, [...ids]), inArray(i.changeRequestId, requests), eq(i.kind, 'establishment_add'), isNull(i.appliedAt)));
     for (const row of adding) known.add(row.id);
   }
   return ids.every((id) => known.has(id)) ? [] : [{ path, messageKey: 'establishment.notFound' }];
@@ -175,7 +179,7 @@ async function revertItem(tx: TenantTx, context: DraftSaveContext, opened: TDraf
  * D2 「特定技能外国人の追加」 → 「申請登録情報を変更する」: a new worker (itemId null) or an edit of
  * one being added, as a worker_add item of the draft (entity_id null until approval). Checked like
  * worker.create: the tenant's custom fields, and establishments that are the organisation's or being
- * added in the same draft.
+ * added (in the draft or a request still waiting).
  */
 export async function saveWorkerAdd(
   tx: TenantTx,
@@ -185,7 +189,7 @@ export async function saveWorkerAdd(
   const opened = await lockDraftForSave(tx, context);
   const existing = input.itemId ? await draftItem(tx, opened, input.itemId, ['worker_add']) : null;
   const { extra, errors } = checkedExtra(context.tenant, 'worker', input.values.extra);
-  errors.push(...(await checkEstablishmentChoice(tx, opened.draftId, input.values.establishmentIds, 'values.establishmentIds')));
+  errors.push(...(await checkEstablishmentChoice(tx, opened, input.values.establishmentIds, 'values.establishmentIds')));
   if (errors.length > 0) throw invalid(errors);
   return storeItem(tx, context, opened, {
     existingId: existing?.id ?? null,
@@ -226,7 +230,7 @@ export async function saveWorkerEstablishments(
   if ((await waitingItems(tx, opened, 'worker_establishments', worker.id)).length > 0) {
     throw invalid([{ path: 'establishmentIds', messageKey: 'changeRequest.fieldPending' }]);
   }
-  const errors = await checkEstablishmentChoice(tx, opened.draftId, input.establishmentIds, 'establishmentIds');
+  const errors = await checkEstablishmentChoice(tx, opened, input.establishmentIds, 'establishmentIds');
   if (errors.length > 0) throw invalid(errors);
   const current = (await tx.select({ id: we.establishmentId }).from(we).where(eq(we.workerId, worker.id))).map((link) => link.id);
   const [existing] = opened.draftId
