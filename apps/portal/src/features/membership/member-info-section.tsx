@@ -19,6 +19,7 @@ type THistory = PortalOutputs['changeRequest']['history'];
  */
 export function MemberInfoSection() {
   const { t } = useTranslation();
+  const utils = trpc.useUtils();
   const overview = trpc.changeRequest.overview.useQuery(undefined, { refetchOnMount: 'always', retry: false });
   const history = trpc.changeRequest.history.useQuery(undefined, { refetchOnMount: 'always', retry: false });
   const [notice, setNotice] = useState<'submitted' | 'applied' | 'cancelled' | null>(null);
@@ -26,7 +27,8 @@ export function MemberInfoSection() {
   if (!data || data.membershipState === 'none') return null;
   const refresh = async (next: typeof notice) => {
     setNotice(next);
-    await Promise.all([overview.refetch(), history.refetch()]);
+    // The workers and establishments on マイページ show where their changes stand too (SPEC D2-D4).
+    await Promise.all([overview.refetch(), history.refetch(), utils.changeRequest.registeredData.invalidate()]);
   };
   return (
     <section className="k-card" aria-labelledby="member-info-section-heading">
@@ -39,7 +41,8 @@ export function MemberInfoSection() {
         </Link>
       </div>
       {notice ? <Notice tone="success">{t(`memberInfo.notice.${notice}`)}</Notice> : null}
-      {data.draft ? <DraftRequest request={data.draft} onDone={refresh} /> : null}
+      {/* Only once re-read: a change saved on another screen must be in what is submitted (SPEC D6). */}
+      {data.draft && overview.isFetchedAfterMount ? <DraftRequest request={data.draft} onDone={refresh} /> : null}
       {data.pending.map((request) => (
         <PendingRequest key={request.id} request={request} onDone={refresh} />
       ))}
@@ -63,7 +66,7 @@ function DraftRequest({
       <p>{t('memberInfo.draftLead')}</p>
       <ChangeList changes={request.changes} />
       {isAsking ? (
-        <SubmitForm request={request} onDone={onDone} onBack={() => setIsAsking(false)} />
+        <SubmitForm key={request.version} request={request} onDone={onDone} onBack={() => setIsAsking(false)} />
       ) : (
         <div className="k-form-actions">
           {request.canSubmit ? (

@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApplicantAccount, createApplicant, createStaff, type StaffAccount } from './support/accounts';
+import { addEstablishment, type EstablishmentInput } from './support/application';
+import { expectNoSeriousA11yViolations, hidden, launchBrowser, newPage, screenshot, visible } from './support/browser';
+import { waitForMail } from './support/mailbox';
+import {
+  APPLY_ESTABLISHMENT_CHANGE,
+  approveChangesAsSecretariat,
+  arrangeApprovedMember,
+  arrangeRegisteredEstablishment,
+  arrangeRegisteredWorker,
+  backToMyPage,
+  EDIT_REGISTRATION,
+  EDIT_SELECTED_ESTABLISHMENT,
+  ESTABLISHMENT_CHANGE_FORM,
+  establishmentOption,
+  M_D1,
+  memberWorkersSection,
+  type RegisteredEstablishment,
+  saveToDraft,
+  submitDraftFromMyPage,
+  workerRow,
+} from './support/member-changes';
+import { labelled } from './support/onboarding';
+import { type Platform, startPlatformForTest } from './support/platform';
+import { signInToPortal } from './support/sign-in';
+
+const TENANT = 'kaigo';
+const MEMBER: ApplicantAccount = {
+  loginId: 'kaede-member',
+  email: 'tanto@kaede.example.jp',
+  name: '高橋 美咲',
+  password: 'Kaede-2026-pass',
+  corporateName: '社会福祉法人かえで会',
+};
+const CONTACT_EMAIL = 'contact@kaede.example.jp';
+const SECRETARIAT: StaffAccount = {
+  email: 'jimukyoku-d3@kaigo.example.jp',
+  name: '事務局 三郎',
+  password: 'Jimukyoku-2026-d3',
+  role: 'secretariat',
+};
+const HONKAN: RegisteredEstablishment = {
+  name: '特別養護老人ホームかえで',
+  postalCode: '1040061',
+  prefecture: '東京都',
+  city: '中央区',
+  town: '銀座7-8-9',
+  phone: '0355551111',
+  serviceType: 'nursing-home',
+};
+const BUNKAN: RegisteredEstablishment = {
+  name: 'かえでデイサービス',
+  postalCode: '1040061',
+  prefecture: '東京都',
+  city: '中央区',
+  town: '銀座1-1-1',
+  phone: '0355552222',
+  serviceType: 'day-care',
+};
+const HONKAN_RENAMED = '特別養護老人ホームかえでの杜';
+const NEW_ESTABLISHMENT: EstablishmentInput = {
+  name: 'かえでショートステイ',
+  postalCode: '1040061',
+  prefecture: '東京都',
+  city: '中央区',
+  town: '銀座2-2-2',
+  phone: '03-5555-3333',
+  serviceType: '短期入所生活介護',
+};
+const HOA = { nameLatin: 'NGUYEN THI HOA', nationality: 'VN' };
+const AT_HONKAN = [HOA, { nameLatin: 'SANTOS MARIA', nationality: 'PH' }];
+const AT_BUNKAN = { nameLatin: 'WIN AUNG', nationality: 'MM' };
+
+describe('D3 D4 establishments after joining: an edit reaches every worker registered there, a worker moves, an establishment is added — one change request, reviewed', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'kyogikai-e2e-d3-'));
+    platform = await startPlatformForTest({ env: { DATA_DIR: dataDir } });
+    await createApplicant(platform, TENANT, MEMBER);
+    await createStaff(platform, TENANT, SECRETARIAT);
+    browser = await launchBrowser();
+    const organisationId = arrangeApprovedMember(platform, MEMBER.loginId, 'KAIGO-M2026-000301', CONTACT_EMAIL);
+    const honkanId = arrangeRegisteredEstablishment(platform, organisationId, HONKAN);
+    const bunkanId = arrangeRegisteredEstablishment(platform, organisationId, BUNKAN);
+    for (const worker of AT_HONKAN) arrangeRegisteredWorker(platform, organisationId, worker, [honkanId]);
+    arrangeRegisteredWorker(platform, organisationId, AT_BUNKAN, [bunkanId]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** マイページ → the worker's 詳細 → 「登録内容を変更する」 (yellow, top right). */
+  async function openWorkerForEditing(page: Page, nameLatin: string): Promise<void> {
+    await page.goto(platform.tenantUrl(TENANT, '/'));
+    await workerRow(page, nameLatin).getByRole('link', { name: /^詳細/ }).click();
+    await visible(page.getByRole('heading', { level: 1, name: '特定技能外国人の登録内容' }));
+    await page.getByRole('button', { name: EDIT_REGISTRATION, exact: true }).click();
+    await visible(labelled(page, '受入れ事業所'));
+  }
+
+  it('D3 D4 D6: 「選択している事業所を修正」 → 「受入れ事業所の変更」 (2 workers) → 「上記内容に変更する」; another worker moved with the dropdown; 「受入れ事業所の追加」; before/after until the secretariat approves, then every worker shows the new name', async () => {
+    const { page } = await newPage(browser);
+    await signInToPortal(page, platform, TENANT, MEMBER);
+
+    // D3: the establishment's name, from a worker registered there; the form says whom it reaches.
+    await openWorkerForEditing(page, HOA.nameLatin);
+    await expectNoSeriousA11yViolations(page, 'member worker detail editing');
+    await page.getByRole('button', { name: EDIT_SELECTED_ESTABLISHMENT }).click();
+    const form = page.getByRole('dialog', { name: ESTABLISHMENT_CHANGE_FORM });
+    await visible(form);
+    await visible(form.getByText('この事業所に登録されている特定技能外国人 2 名すべてに反映されます。'));
+    await labelled(form, '事業所名').fill(HONKAN_RENAMED);
+    await expectNoSeriousA11yViolations(page, '受入れ事業所の変更');
+    await screenshot(page, 'd3-establishment-change-form');
+    await form.getByRole('button', { name: APPLY_ESTABLISHMENT_CHANGE, exact: true }).click();
+    await hidden(form);
+    await visible(page.getByText(M_D1, { exact: true }));
+    await visible(page.getByText('この事業所に登録されている特定技能外国人 2 名すべてに反映されます。', { exact: false }));
+
+    // D3: a worker at the other establishment moves with the dropdown.
+    await openWorkerForEditing(page, AT_BUNKAN.nameLatin);
+    await labelled(page, '受入れ事業所').selectOption({ label: establishmentOption(HONKAN) });
+    await saveToDraft(page);
+    // Before and after side by side, marked 未申請 while in the draft.
+    const linkChange = page.getByRole('table', { name: '変更内容' });
+    await visible(linkChange.getByRole('cell', { name: BUNKAN.name }));
+    await visible(linkChange.getByText('未申請'));
+    await expectNoSeriousA11yViolations(page, 'member worker detail with a links change');
+    await backToMyPage(page);
+    await visible(workerRow(page, AT_BUNKAN.nameLatin).getByText('変更内容（未申請）'));
+
+    // D4: ◆受入れ事業所情報 → 「登録内容を変更する」 → 「受入れ事業所の追加」.
+    await memberWorkersSection(page).getByRole('link', { name: '受入れ事業所情報の確認および変更' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: '受入れ事業所情報の確認および変更' }));
+    await expectNoSeriousA11yViolations(page, 'member establishments');
+    await page.getByRole('button', { name: EDIT_REGISTRATION, exact: true }).click();
+    await addEstablishment(page, NEW_ESTABLISHMENT);
+    await visible(page.getByText(M_D1, { exact: true }));
+    const establishments = page.getByRole('table');
+    const added = establishments.getByRole('row').filter({ has: page.getByRole('rowheader', { name: NEW_ESTABLISHMENT.name }) });
+    await visible(added.getByText('追加（未申請）'));
+    const honkanRow = establishments.getByRole('row').filter({ has: page.getByRole('rowheader', { name: HONKAN.name, exact: true }) });
+    await visible(honkanRow.getByText('2名'));
+    await visible(page.getByRole('cell', { name: new RegExp(`^${HONKAN_RENAMED}`) }));
+    await expectNoSeriousA11yViolations(page, 'member establishments with changes');
+    await screenshot(page, 'd4-member-establishments-draft');
+    await backToMyPage(page);
+
+    // One submission holds the three changes (D6).
+    const content = await submitDraftFromMyPage(page, '本館の名称変更と、ショートステイの開設に伴う配置換えのため');
+    expect(content).toContain(HONKAN_RENAMED);
+    expect(content).toContain(NEW_ESTABLISHMENT.name);
+    expect(content).toContain(AT_BUNKAN.nameLatin);
+    await visible(workerRow(page, AT_BUNKAN.nameLatin).getByText('変更申請中'));
+    await visible(workerRow(page, AT_BUNKAN.nameLatin).getByText(`変更前：${establishmentOption(BUNKAN)}`));
+    await page.goto(platform.tenantUrl(TENANT, '/members/establishments'));
+    await visible(page.getByRole('cell', { name: new RegExp(`^${HONKAN_RENAMED}`) }).getByText('申請中'));
+
+    await approveChangesAsSecretariat(browser, platform, TENANT, SECRETARIAT, MEMBER.corporateName ?? '', {
+      inspect: async (admin) => {
+        await visible(admin.getByText('この変更は登録済みの特定技能外国人 2 名に反映されます'));
+        await visible(admin.getByRole('heading', { name: new RegExp(`受入れ事業所の追加：${NEW_ESTABLISHMENT.name}`) }));
+      },
+      screenshotName: 'd3-d4-admin-change-request',
+    });
+    await waitForMail(platform, { to: CONTACT_EMAIL, subjectIncludes: '登録内容の変更申請の審査が完了しました' });
+
+    // Only the new values now: every worker at the edited establishment shows its new name.
+    await page.goto(platform.tenantUrl(TENANT, '/'));
+    for (const worker of [...AT_HONKAN, AT_BUNKAN]) {
+      const row = workerRow(page, worker.nameLatin);
+      await visible(row.getByText(establishmentOption({ ...HONKAN, name: HONKAN_RENAMED })));
+      await visible(row.getByText('登録済み', { exact: true }));
+    }
+    expect(await memberWorkersSection(page).getByText('変更前：').count()).toBe(0);
+    await page.goto(platform.tenantUrl(TENANT, '/members/establishments'));
+    const approved = page.getByRole('table');
+    await visible(approved.getByRole('rowheader', { name: HONKAN_RENAMED, exact: true }));
+    await visible(
+      approved
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: NEW_ESTABLISHMENT.name }) })
+        .getByText('登録済み', { exact: true }),
+    );
+    await visible(
+      approved
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: HONKAN_RENAMED, exact: true }) })
+        .getByText('3名'),
+    );
+    expect(await page.getByText('申請中').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'member establishments approved');
+  });
+});
