@@ -235,6 +235,37 @@ describe('F1 退会: the membership ends, pending requests are cancelled, the ce
       ['worker.delete', () => m.portal.worker.delete({ id: m.worker.id, version: worker.version })],
       ['document.delete', () => m.portal.document.delete({ id: documentId })],
       ['changeRequest.saveDraft', () => m.portal.changeRequest.saveDraft({ draftVersion: null, values: { contactName: '鈴木 一郎' } })],
+      [
+        'changeRequest.saveWorkerAdd',
+        () =>
+          m.portal.changeRequest.saveWorkerAdd({
+            draftVersion: null,
+            itemId: null,
+            values: { nameLatin: 'NEW WORKER', nationality: 'VN', extra: {}, establishmentIds: [m.establishment.id] },
+          }),
+      ],
+      [
+        'changeRequest.saveWorkerEstablishments',
+        () =>
+          m.portal.changeRequest.saveWorkerEstablishments({
+            draftVersion: null,
+            workerId: m.worker.id,
+            establishmentIds: [m.establishment.id],
+          }),
+      ],
+      [
+        'changeRequest.saveEstablishmentEdit',
+        () =>
+          m.portal.changeRequest.saveEstablishmentEdit({
+            draftVersion: null,
+            establishmentId: m.establishment.id,
+            values: { ...establishmentValues, name: '変更' },
+          }),
+      ],
+      [
+        'changeRequest.saveEstablishmentAdd',
+        () => m.portal.changeRequest.saveEstablishmentAdd({ draftVersion: null, itemId: null, values: establishmentValues }),
+      ],
       ['membership.setDirectoryOptIn', () => m.portal.membership.setDirectoryOptIn({ directoryOptIn: true })],
       ['certificate.requestReissue', () => m.portal.certificate.requestReissue({ reason: '紛失' })],
     ];
