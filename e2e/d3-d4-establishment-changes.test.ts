@@ -21,6 +21,7 @@ import {
   M_D1,
   memberWorkersSection,
   type RegisteredEstablishment,
+  SAVE_TO_DRAFT,
   saveToDraft,
   submitDraftFromMyPage,
   workerRow,
@@ -73,7 +74,8 @@ const NEW_ESTABLISHMENT: EstablishmentInput = {
   serviceType: '短期入所生活介護',
 };
 const HOA = { nameLatin: 'NGUYEN THI HOA', nationality: 'VN' };
-const AT_HONKAN = [HOA, { nameLatin: 'SANTOS MARIA', nationality: 'PH' }];
+const SANTOS = { nameLatin: 'SANTOS MARIA', nationality: 'PH' };
+const AT_HONKAN = [HOA, SANTOS];
 const AT_BUNKAN = { nameLatin: 'WIN AUNG', nationality: 'MM' };
 
 describe('D3 D4 establishments after joining: an edit reaches every worker registered there, a worker moves, an establishment is added — one change request, reviewed', () => {
@@ -112,6 +114,10 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     const { page } = await newPage(browser);
     await signInToPortal(page, platform, TENANT, MEMBER);
 
+    // A second tab opens another worker for editing before the first tab saves anything.
+    const otherTab = await newPage(browser, { context: page.context() });
+    await openWorkerForEditing(otherTab.page, SANTOS.nameLatin);
+
     // D3: the establishment's name, from a worker registered there; the form says whom it reaches.
     await openWorkerForEditing(page, HOA.nameLatin);
     await expectNoSeriousA11yViolations(page, 'member worker detail editing');
@@ -126,6 +132,15 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     await hidden(form);
     await visible(page.getByText(M_D1, { exact: true }));
     await visible(page.getByText('この事業所に登録されている特定技能外国人 2 名すべてに反映されます。', { exact: false }));
+
+    // The other tab's save is refused (the draft changed meanwhile) and says to reload, which starts over from the draft.
+    await labelled(otherTab.page, '受入れ事業所').selectOption({ label: establishmentOption(BUNKAN) });
+    await otherTab.page.getByRole('button', { name: SAVE_TO_DRAFT, exact: true }).click();
+    await visible(otherTab.page.getByRole('alert').getByText('ほかの画面で変更内容が保存されました。', { exact: false }));
+    await otherTab.page.getByRole('button', { name: '最新の内容を読み込む' }).click();
+    await visible(otherTab.page.getByRole('button', { name: EDIT_REGISTRATION, exact: true }));
+    expect(await otherTab.page.getByRole('table', { name: '変更内容' }).count()).toBe(0);
+    await otherTab.page.close();
 
     // D3: a worker at the other establishment moves with the dropdown.
     await openWorkerForEditing(page, AT_BUNKAN.nameLatin);

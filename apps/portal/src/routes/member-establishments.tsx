@@ -119,7 +119,16 @@ function Establishments({
       {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
       {removedNotice ? <Notice tone="success">{t('memberChanges.removed')}</Notice> : null}
       <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
-      {isConflict ? <ReloadButton /> : null}
+      {isConflict ? (
+        <ReloadButton
+          onReload={async () => {
+            await refresh();
+            setIsConflict(false);
+            setSavedMessage(null);
+            form.clear();
+          }}
+        />
+      ) : null}
 
       <section className="k-card" aria-labelledby="establishments-heading">
         <h2 id="establishments-heading" className="k-card__title">

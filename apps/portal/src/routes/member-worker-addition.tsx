@@ -50,6 +50,8 @@ function AdditionLoader({ itemId }: { itemId: string | null }) {
   const formFields = useWorkerFormFields();
   // The form starts from the first fresh answer and then owns its values.
   const [initial, setInitial] = useState<TRegisteredData | null>(null);
+  /** Bumped to start the form again from a fresh read. */
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!initial && registered.data && !registered.isFetching) setInitial(registered.data);
   }, [initial, registered.data, registered.isFetching]);
@@ -77,6 +79,12 @@ function AdditionLoader({ itemId }: { itemId: string | null }) {
   }
   return (
     <AdditionForm
+      key={generation}
+      onReload={async () => {
+        const fresh = await registered.refetch();
+        if (fresh.data) setInitial(fresh.data);
+        setGeneration((current) => current + 1);
+      }}
       data={registered.data}
       worker={worker ?? null}
       establishmentFields={formFields.establishment}
@@ -92,9 +100,11 @@ interface AdditionFormProps {
   worker: TRegisteredWorker | null;
   establishmentFields: readonly TCustomField[];
   workerFields: readonly TCustomField[];
+  /** Re-reads the draft and starts the form again from it (after CONFLICT changeRequest.draftChanged). */
+  onReload: () => Promise<unknown>;
 }
 
-function AdditionForm({ data, worker, establishmentFields, workerFields }: AdditionFormProps) {
+function AdditionForm({ data, worker, establishmentFields, workerFields, onReload }: AdditionFormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -204,7 +214,7 @@ function AdditionForm({ data, worker, establishmentFields, workerFields }: Addit
       )}
       {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
       <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
-      {isConflict ? <ReloadButton /> : null}
+      {isConflict ? <ReloadButton onReload={onReload} /> : null}
 
       <form id="worker-addition-form" noValidate onSubmit={(event) => void onSave(event)}>
         <section className="k-card" aria-labelledby="establishments-heading">

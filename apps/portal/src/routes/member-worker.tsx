@@ -165,7 +165,17 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
       {isEditing ? null : <p className="k-lead">{t('memberChanges.workerLead')}</p>}
       {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
       <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
-      {isConflict ? <ReloadButton /> : null}
+      {isConflict ? (
+        <ReloadButton
+          onReload={async () => {
+            await refresh();
+            setIsConflict(false);
+            setIsEditing(false);
+            setSavedMessage(null);
+            form.clear();
+          }}
+        />
+      ) : null}
 
       <section className="k-card" aria-labelledby="worker-heading">
         <h2 id="worker-heading" className="k-card__title">

@@ -1,4 +1,5 @@
 import { apiErrorKey, formErrorsFromApiError, Notice, PageHeading, translateMessage } from '@kyogikai/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TItemState } from './registered-data';
@@ -20,12 +21,25 @@ export function DraftSavedMessage({ detail }: { detail?: string }) {
   );
 }
 
-/** After CONFLICT changeRequest.draftChanged: the page must re-read the draft (what was typed is not saved). */
-export function ReloadButton() {
+/**
+ * After CONFLICT changeRequest.draftChanged: the screen re-reads the draft and starts again from it
+ * (what was typed here was not saved; the user chose to drop it, so no unsaved-changes prompt).
+ */
+export function ReloadButton({ onReload }: { onReload: () => Promise<unknown> }) {
   const { t } = useTranslation();
+  const [isBusy, setIsBusy] = useState(false);
   return (
     <p>
-      <button type="button" className="k-button k-button--secondary" onClick={() => window.location.reload()}>
+      <button
+        type="button"
+        className="k-button k-button--secondary"
+        aria-disabled={isBusy || undefined}
+        onClick={() => {
+          if (isBusy) return;
+          setIsBusy(true);
+          void onReload().finally(() => setIsBusy(false));
+        }}
+      >
         {t('memberChanges.reload')}
       </button>
     </p>
