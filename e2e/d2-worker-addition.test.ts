@@ -53,6 +53,7 @@ const HONKAN: RegisteredEstablishment = {
 };
 const REGISTERED_WORKER = { nameLatin: 'TRAN THI BINH', nationality: 'VN' };
 const NEW_WORKER = 'NGUYEN VAN AN';
+const DROPPED_WORKER = 'LE VAN BAO';
 
 describe('D2 a member adds a Specified Skilled Worker after joining: 「特定技能外国人の追加」, documents, one change request, reviewed', () => {
   let platform: Platform;
@@ -112,9 +113,35 @@ describe('D2 a member adds a Specified Skilled Worker after joining: 「特定�
 
     // マイページ: the worker is listed as an addition not yet requested; the draft holds it.
     await visible(workerRow(page, NEW_WORKER).getByText('追加（未申請）'));
+
+    // A second addition, taken out of the draft again with 「この追加を取り消す」.
+    await memberWorkersSection(page).getByRole('link', { name: ADD_WORKER, exact: true }).click();
+    await labelled(page, '受入れ事業所').selectOption({ label: establishmentOption(HONKAN) });
+    await labelled(page, '氏名（ローマ字）').fill(DROPPED_WORKER);
+    await chooseNationality(page, 'べとなむ', 'ベトナム');
+    await saveToDraft(page);
+    await page.getByRole('button', { name: 'この追加を取り消す' }).click();
+    await page
+      .getByRole('alertdialog', { name: '特定技能外国人の追加を取り消しますか？' })
+      .getByRole('button', { name: '取り消す', exact: true })
+      .click();
+    await visible(page.getByRole('heading', { level: 1, name: 'マイページ' }));
+    await visible(page.getByText('変更内容から削除しました。'));
+    await visible(workerRow(page, NEW_WORKER));
+    expect(await workerRow(page, DROPPED_WORKER).count()).toBe(0);
+
     const content = await submitDraftFromMyPage(page, '新たに1名を受け入れるため');
     expect(content).toContain(NEW_WORKER);
+    expect(content).not.toContain(DROPPED_WORKER);
     await visible(workerRow(page, NEW_WORKER).getByText('追加申請中'));
+    // Submitted: the addition is shown as sent, read-only, until the secretariat decides.
+    await workerRow(page, NEW_WORKER).getByRole('link', { name: /^詳細/ }).click();
+    await visible(page.getByText('この特定技能外国人の追加は申請済みです。', { exact: false }));
+    expect(await page.getByRole('button', { name: SAVE_TO_DRAFT }).count()).toBe(0);
+    await visible(documentSlot(page, KAIGO_DOCUMENTS[0].name).getByText('アップロード済み', { exact: true }));
+    expect(await documentSlot(page, KAIGO_DOCUMENTS[0].name).getByRole('button').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'worker addition requested');
+    await page.getByRole('link', { name: 'マイページへ戻る' }).click();
     await expectNoSeriousA11yViolations(page, 'my page with a worker addition requested');
     await screenshot(page, 'd2-mypage-requested');
 

@@ -668,6 +668,8 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
     linksPending: 'A change of establishments has been requested. It cannot be changed until the review is over.',
     linksUnchanged: 'The establishments are the same as registered.',
     addEstablishment: 'Add a new establishment',
+    severalHint:
+      'If you have notified the Immigration Services Agency of several establishments as workplaces, add the second and further ones with “Add a new establishment”.',
     editSelected: 'Correct the selected establishment',
     editSelectedFor: 'Correct the selected establishment ({{name}})',
     stopEditing: 'Back without changing',

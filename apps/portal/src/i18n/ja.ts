@@ -666,6 +666,8 @@ export const portalJa = {
     linksPending: '受入れ事業所の変更を申請中です。審査が終わるまで変更できません。',
     linksUnchanged: '受入れ事業所は登録内容から変更されていません。',
     addEstablishment: '事業所の新規追加',
+    severalHint:
+      '複数の事業所を就労先として地方出入国在留管理局へ届け出ている場合は、「事業所の新規追加」ボタンをクリックして2カ所目以降の事業所を登録してください。',
     editSelected: '選択している事業所を修正',
     editSelectedFor: '選択している事業所を修正（{{name}}）',
     stopEditing: '変更せずに戻る',

@@ -236,6 +236,7 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
             addLabel={t('memberChanges.addEstablishment')}
             editLabel={t('memberChanges.editSelected')}
             editLabelFor={(name) => t('memberChanges.editSelectedFor', { name })}
+            hint={t('memberChanges.severalHint')}
           />
           <p className="k-visually-hidden" role="status">
             {establishmentNotice}

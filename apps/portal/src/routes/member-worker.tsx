@@ -218,6 +218,7 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
               addLabel={t('memberChanges.addEstablishment')}
               editLabel={t('memberChanges.editSelected')}
               editLabelFor={(name) => t('memberChanges.editSelectedFor', { name })}
+              hint={t('memberChanges.severalHint')}
             />
             <p className="k-visually-hidden" role="status">
               {establishmentNotice}

@@ -26,6 +26,8 @@ export interface EstablishmentPickerProps {
   addLabel?: string;
   editLabel?: string;
   editLabelFor?: (name: string) => string;
+  /** The hint under the dropdowns (it names the add button). */
+  hint?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export function EstablishmentPicker({
   addLabel,
   editLabel,
   editLabelFor,
+  hint,
 }: EstablishmentPickerProps) {
   const { t } = useTranslation();
   const byId = new Map(establishments.map((establishment) => [establishment.id, establishment]));
@@ -126,7 +129,7 @@ export function EstablishmentPicker({
           {error}
         </p>
       ) : null}
-      <p className="k-hint">{t('establishments.severalHint')}</p>
+      <p className="k-hint">{hint ?? t('establishments.severalHint')}</p>
       <div className="k-button-row k-button-row--tight">
         <button
           ref={addButtonRef}
