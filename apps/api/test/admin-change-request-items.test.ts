@@ -143,9 +143,15 @@ describe('D2-D4 the secretariat reads every item of a change request: kind, subj
       if (!found) throw new Error(`no ${kind} item`);
       return found;
     };
-    expect(view.items.map((candidate) => candidate.kind).sort()).toEqual(
-      ['certificate_items', 'establishment_add', 'establishment_edit', 'other', 'worker_add', 'worker_establishments'].sort(),
-    );
+    // The organisation's own items first, then workers, then establishments, whatever order they were saved in.
+    expect(view.items.map((candidate) => candidate.kind)).toEqual([
+      'certificate_items',
+      'other',
+      'worker_add',
+      'worker_establishments',
+      'establishment_edit',
+      'establishment_add',
+    ]);
     expect(view.canOpenDocuments).toBe(true);
     expect(item('certificate_items')).toMatchObject({
       subject: '',
@@ -178,8 +184,9 @@ describe('D2-D4 the secretariat reads every item of a change request: kind, subj
       workerCount: null,
       changes: [{ field: 'establishmentIds', labelJa: '受入れ事業所', before: 'さくら苑', after: 'さくら苑、さくら苑 別館' }],
     });
+    // Named as the member and the secretariat know it until approved; the new name is the change.
     expect(item('establishment_edit')).toMatchObject({
-      subject: 'さくら苑 本館',
+      subject: 'さくら苑',
       workerCount: 2,
       changes: [{ field: 'name', labelJa: '事業所名', before: 'さくら苑', after: 'さくら苑 本館' }],
     });

@@ -82,6 +82,19 @@ export async function listQueuedChangeRequests(tx: TenantTx, role: TStaffRole, c
   });
 }
 
+/**
+ * The order the detail page reads items in: the organisation's own (D1, D5), then workers (D2, D3),
+ * then establishments (D3, D4); within a kind, the order they were saved in (sort is stable).
+ */
+const ITEM_ORDER: readonly TChangeItemKind[] = [
+  'certificate_items',
+  'other',
+  'worker_add',
+  'worker_establishments',
+  'establishment_edit',
+  'establishment_add',
+];
+
 /** A file of a worker being added (SPEC D2), as the secretariat opens it through the audited admin file route. */
 export type TStaffItemDocument = {
   id: string;
@@ -238,24 +251,26 @@ export async function getChangeRequestForStaff(
       after: change.after,
       isApplied: applied.has(change.itemId),
     })),
-    items: items.map((item) => {
-      const changes = described.filter((change) => change.itemId === item.id);
-      return {
-        id: item.id,
-        kind: item.kind,
-        subject: changes[0]?.subject ?? '',
-        isApplied: item.appliedAt !== null,
-        changes: changes.map((change) => ({
-          field: change.field,
-          labelJa: change.labelJa,
-          labelEn: change.labelEn,
-          before: change.before,
-          after: change.after,
-        })),
-        workerCount: item.kind === 'establishment_edit' ? (reached.get(item.entityId ?? '') ?? 0) : null,
-        documents: documents.get(item.id) ?? null,
-      };
-    }),
+    items: [...items]
+      .sort((a, b) => ITEM_ORDER.indexOf(a.kind) - ITEM_ORDER.indexOf(b.kind))
+      .map((item) => {
+        const changes = described.filter((change) => change.itemId === item.id);
+        return {
+          id: item.id,
+          kind: item.kind,
+          subject: changes[0]?.subject ?? '',
+          isApplied: item.appliedAt !== null,
+          changes: changes.map((change) => ({
+            field: change.field,
+            labelJa: change.labelJa,
+            labelEn: change.labelEn,
+            before: change.before,
+            after: change.after,
+          })),
+          workerCount: item.kind === 'establishment_edit' ? (reached.get(item.entityId ?? '') ?? 0) : null,
+          documents: documents.get(item.id) ?? null,
+        };
+      }),
     // The audited file route serves reviewers (issue 6 item 2); tenant administrators read only.
     canOpenDocuments: input.role !== 'tenant_admin',
     events,
