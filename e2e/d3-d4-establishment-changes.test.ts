@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplicantAccount, createApplicant, createStaff, type StaffAccount } from './support/accounts';
 import { addEstablishment, type EstablishmentInput } from './support/application';
+import { arrangeWithSql } from './support/database';
 import { expectNoSeriousA11yViolations, hidden, launchBrowser, newPage, screenshot, visible } from './support/browser';
 import { waitForMail } from './support/mailbox';
 import {
@@ -82,6 +83,7 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
   let platform: Platform;
   let browser: Browser;
   let dataDir: string;
+  let organisationId: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'kyogikai-e2e-d3-'));
@@ -89,7 +91,7 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     await createApplicant(platform, TENANT, MEMBER);
     await createStaff(platform, TENANT, SECRETARIAT);
     browser = await launchBrowser();
-    const organisationId = arrangeApprovedMember(platform, MEMBER.loginId, 'KAIGO-M2026-000301', CONTACT_EMAIL);
+    organisationId = arrangeApprovedMember(platform, MEMBER.loginId, 'KAIGO-M2026-000301', CONTACT_EMAIL);
     const honkanId = arrangeRegisteredEstablishment(platform, organisationId, HONKAN);
     const bunkanId = arrangeRegisteredEstablishment(platform, organisationId, BUNKAN);
     for (const worker of AT_HONKAN) arrangeRegisteredWorker(platform, organisationId, worker, [honkanId]);
@@ -110,7 +112,7 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     await visible(labelled(page, '受入れ事業所'));
   }
 
-  it('D3 D4 D6: 「選択している事業所を修正」 → 「受入れ事業所の変更」 (2 workers) → 「上記内容に変更する」; another worker moved with the dropdown; 「受入れ事業所の追加」; before/after until the secretariat approves, then every worker shows the new name', async () => {
+  it('D3 D4 D6: 「選択している事業所を修正」 → 「受入れ事業所の変更」 (2 workers) → 「上記内容に変更する」; another worker moved with the dropdown; 「受入れ事業所の追加」; before/after until the secretariat approves, then every worker shows the new name; read-only once no longer a member', async () => {
     const { page } = await newPage(browser);
     await signInToPortal(page, platform, TENANT, MEMBER);
 
@@ -215,5 +217,21 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     );
     expect(await page.getByText('申請中').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'member establishments approved');
+
+    // An organisation that is no longer a member sees the same registration, read-only: no buttons.
+    arrangeWithSql(
+      platform,
+      "update organisations set membership_state = 'withdrawn', withdrawn_at = now() where id = :'p1'",
+      organisationId,
+    );
+    await page.reload();
+    await visible(page.getByText('現在は登録内容を変更できません', { exact: false }));
+    expect(await page.getByRole('button', { name: EDIT_REGISTRATION }).count()).toBe(0);
+    await page.goto(platform.tenantUrl(TENANT, '/'));
+    await visible(workerRow(page, HOA.nameLatin));
+    expect(await memberWorkersSection(page).getByRole('link', { name: '特定技能外国人の追加' }).count()).toBe(0);
+    await workerRow(page, HOA.nameLatin).getByRole('link', { name: /^詳細/ }).click();
+    await visible(page.getByText('現在は登録内容を変更できません', { exact: false }));
+    expect(await page.getByRole('button', { name: EDIT_REGISTRATION }).count()).toBe(0);
   });
 });
