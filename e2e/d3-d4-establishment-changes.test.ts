@@ -128,12 +128,20 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     await visible(form);
     await visible(form.getByText('この事業所に登録されている特定技能外国人 2 名すべてに反映されます。'));
     await labelled(form, '事業所名').fill(HONKAN_RENAMED);
+    await labelled(form, '介護サービスの種類').selectOption({ label: '介護老人保健施設' });
     await expectNoSeriousA11yViolations(page, '受入れ事業所の変更');
     await screenshot(page, 'd3-establishment-change-form');
     await form.getByRole('button', { name: APPLY_ESTABLISHMENT_CHANGE, exact: true }).click();
     await hidden(form);
     await visible(page.getByText(M_D1, { exact: true }));
     await visible(page.getByText('この事業所に登録されている特定技能外国人 2 名すべてに反映されます。', { exact: false }));
+    // Opened again, the form continues from the saved change (the council's select field included).
+    await page.getByRole('button', { name: EDIT_SELECTED_ESTABLISHMENT }).click();
+    await visible(form);
+    expect(await labelled(form, '事業所名').inputValue()).toBe(HONKAN_RENAMED);
+    expect(await labelled(form, '介護サービスの種類').inputValue()).toBe('health-facility');
+    await form.getByRole('button', { name: 'キャンセル', exact: true }).click();
+    await hidden(form);
 
     // The other tab's save is refused (the draft changed meanwhile) and says to reload, which starts over from the draft.
     await labelled(otherTab.page, '受入れ事業所').selectOption({ label: establishmentOption(BUNKAN) });

@@ -21,11 +21,22 @@ export interface TEstablishmentSaved {
 
 const TEXT_FIELDS = ['name', 'postalCode', 'prefecture', 'city', 'town', 'building', 'phone'] as const;
 
-/** A registered establishment with the draft's edit applied: the form continues from what was saved. */
-function withDraftValues(establishment: TRegisteredEstablishment): TEstablishment {
+/**
+ * A registered establishment with the draft's edit applied: the form continues from what was saved.
+ * The changes are as shown to people (a council select field by its option's label): read back to
+ * the stored value.
+ */
+function withDraftValues(establishment: TRegisteredEstablishment, customFields: readonly TCustomField[]): TEstablishment {
   const values: TEstablishment = { ...establishment, extra: { ...establishment.extra } };
   if (establishment.status === 'registered' && establishment.pending?.state === 'draft') {
     for (const change of establishment.pending.changes) {
+      if (change.field.startsWith('extra.')) {
+        const key = change.field.slice('extra.'.length);
+        const definition = customFields.find((candidate) => candidate.key === key);
+        const option = definition?.options?.find((candidate) => candidate.labelJa === change.after || candidate.value === change.after);
+        values.extra[key] = option ? option.value : change.after;
+        continue;
+      }
       const field = TEXT_FIELDS.find((name) => name === change.field);
       if (field === 'name' || field === 'prefecture' || field === 'city' || field === 'town') values[field] = change.after;
       else if (field) values[field] = change.after || null;
@@ -51,7 +62,10 @@ export function MemberEstablishmentDialog({ dialog, draftVersion, customFields, 
   const { t } = useTranslation();
   const saveAdd = trpc.changeRequest.saveEstablishmentAdd.useMutation();
   const saveEdit = trpc.changeRequest.saveEstablishmentEdit.useMutation();
-  const editing = useMemo(() => (dialog?.kind === 'edit' ? withDraftValues(dialog.establishment) : null), [dialog]);
+  const editing = useMemo(
+    () => (dialog?.kind === 'edit' ? withDraftValues(dialog.establishment, customFields) : null),
+    [dialog, customFields],
+  );
   const target = dialog?.kind === 'edit' ? dialog.establishment : null;
 
   async function save(values: TEstablishmentValuesInput): Promise<string> {
