@@ -9,6 +9,7 @@ import { arrangeWithSql } from './support/database';
 import { expectNoSeriousA11yViolations, hidden, launchBrowser, newPage, screenshot, visible } from './support/browser';
 import { waitForMail } from './support/mailbox';
 import {
+  addNewEstablishmentForWorker,
   APPLY_ESTABLISHMENT_CHANGE,
   approveChangesAsSecretariat,
   arrangeApprovedMember,
@@ -77,6 +78,15 @@ const NEW_ESTABLISHMENT: EstablishmentInput = {
 const HOA = { nameLatin: 'NGUYEN THI HOA', nationality: 'VN' };
 const SANTOS = { nameLatin: 'SANTOS MARIA', nationality: 'PH' };
 const AT_HONKAN = [HOA, SANTOS];
+const GROUP_HOME: EstablishmentInput = {
+  name: 'グループホームかえで',
+  postalCode: '1040061',
+  prefecture: '東京都',
+  city: '中央区',
+  town: '銀座3-3-3',
+  phone: '03-5555-4444',
+  serviceType: '認知症対応型共同生活介護',
+};
 const AT_BUNKAN = { nameLatin: 'WIN AUNG', nationality: 'MM' };
 
 describe('D3 D4 establishments after joining: an edit reaches every worker registered there, a worker moves, an establishment is added — one change request, reviewed', () => {
@@ -112,7 +122,7 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     await visible(labelled(page, '受入れ事業所'));
   }
 
-  it('D3 D4 D6: 「選択している事業所を修正」 → 「受入れ事業所の変更」 (2 workers) → 「上記内容に変更する」; another worker moved with the dropdown; 「受入れ事業所の追加」; before/after until the secretariat approves, then every worker shows the new name; read-only once no longer a member', async () => {
+  it('D3 D4 D6: 「選択している事業所を修正」 → 「受入れ事業所の変更」 (2 workers) → 「上記内容に変更する」; another worker moved with the dropdown, a third given a second establishment with 「事業所の新規追加」; 「受入れ事業所の追加」; before/after until the secretariat approves, then every worker shows the new name; read-only once no longer a member', async () => {
     const { page } = await newPage(browser);
     await signInToPortal(page, platform, TENANT, MEMBER);
 
@@ -150,6 +160,11 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     await otherTab.page.getByRole('button', { name: '最新の内容を読み込む' }).click();
     await visible(otherTab.page.getByRole('button', { name: EDIT_REGISTRATION, exact: true }));
     expect(await otherTab.page.getByRole('table', { name: '変更内容' }).count()).toBe(0);
+    // D3 with D4 from the worker's screen: 「事業所の新規追加」 adds a second establishment for this worker.
+    await otherTab.page.getByRole('button', { name: EDIT_REGISTRATION, exact: true }).click();
+    await addNewEstablishmentForWorker(otherTab.page, GROUP_HOME);
+    await visible(labelled(otherTab.page, '受入れ事業所（2カ所目）'));
+    await saveToDraft(otherTab.page);
     await otherTab.page.close();
 
     // D3: a worker at the other establishment moves with the dropdown.
@@ -186,6 +201,8 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     expect(content).toContain(HONKAN_RENAMED);
     expect(content).toContain(NEW_ESTABLISHMENT.name);
     expect(content).toContain(AT_BUNKAN.nameLatin);
+    expect(content).toContain(GROUP_HOME.name);
+    expect(content).toContain(SANTOS.nameLatin);
     await visible(workerRow(page, AT_BUNKAN.nameLatin).getByText('変更申請中'));
     await visible(workerRow(page, AT_BUNKAN.nameLatin).getByText(`変更前：${establishmentOption(BUNKAN)}`));
     await page.goto(platform.tenantUrl(TENANT, '/members/establishments'));
@@ -208,6 +225,7 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
       await visible(row.getByText('登録済み', { exact: true }));
     }
     expect(await memberWorkersSection(page).getByText('変更前：').count()).toBe(0);
+    await visible(workerRow(page, SANTOS.nameLatin).getByText(establishmentOption(GROUP_HOME)));
     await page.goto(platform.tenantUrl(TENANT, '/members/establishments'));
     const approved = page.getByRole('table');
     await visible(approved.getByRole('rowheader', { name: HONKAN_RENAMED, exact: true }));

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { StaffAccount } from './accounts';
-import { expectNoSeriousA11yViolations, newPage, screenshot, visible } from './browser';
+import type { EstablishmentInput } from './application';
+import { expectNoSeriousA11yViolations, hidden, newPage, screenshot, visible } from './browser';
 import { arrangeWithSql } from './database';
+import { labelled, waitForValue } from './onboarding';
 import type { Platform } from './platform';
 import { signInToAdmin } from './sign-in';
 
@@ -121,6 +123,25 @@ export function arrangeRegisteredWorker(
 /** 「事業所名（東京都中央区銀座1-2-3）」 as the dropdowns name an establishment. */
 export function establishmentOption(establishment: Pick<RegisteredEstablishment, 'name' | 'prefecture' | 'city' | 'town'>): string {
   return `${establishment.name}（${establishment.prefecture}${establishment.city}${establishment.town}）`;
+}
+
+/**
+ * On a registered worker's screen in editing mode: 「事業所の新規追加」 → the establishment dialog
+ * (「受入れ事業所の追加」, the postal code fills 都道府県/市区町村) → 「追加する」; the new establishment
+ * is chosen in a further dropdown (SPEC D3, D4 through this screen).
+ */
+export async function addNewEstablishmentForWorker(page: Page, establishment: EstablishmentInput): Promise<void> {
+  await page.getByRole('button', { name: ADD_NEW_ESTABLISHMENT, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '受入れ事業所の追加' });
+  await visible(dialog);
+  await labelled(dialog, '事業所名').fill(establishment.name);
+  await labelled(dialog, '郵便番号').pressSequentially(establishment.postalCode);
+  await waitForValue(labelled(dialog, '市区町村'), establishment.city);
+  await labelled(dialog, '町域・番地').fill(establishment.town);
+  await labelled(dialog, '電話番号').fill(establishment.phone);
+  await labelled(dialog, '介護サービスの種類').selectOption({ label: establishment.serviceType });
+  await dialog.getByRole('button', { name: '追加する', exact: true }).click();
+  await hidden(dialog);
 }
 
 /** マイページ's ◆会員情報 section: the change draft, pending requests and the change history. */
