@@ -176,6 +176,7 @@ describe('D3 D4 establishments after joining: an edit reaches every worker regis
     await visible(linkChange.getByRole('cell', { name: BUNKAN.name }));
     await visible(linkChange.getByText('未申請'));
     await expectNoSeriousA11yViolations(page, 'member worker detail with a links change');
+    await screenshot(page, 'd3-worker-links-before-after');
     await backToMyPage(page);
     await visible(workerRow(page, AT_BUNKAN.nameLatin).getByText('変更内容（未申請）'));
 

@@ -89,7 +89,7 @@ export function PendingChangesTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="k-table-scroll">
+    <div className="k-table-scroll k-section-gap">
       <table className="k-change-table">
         <caption className="k-visually-hidden">{caption}</caption>
         <thead>
