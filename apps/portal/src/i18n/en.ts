@@ -672,6 +672,10 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
       'If you have notified the Immigration Services Agency of several establishments as workplaces, add the second and further ones with “Add a new establishment”.',
     editSelected: 'Correct the selected establishment',
     editSelectedFor: 'Correct the selected establishment ({{name}})',
+    establishmentChangeWaiting:
+      'A change of this establishment has been submitted and is waiting for the secretariat’s review. It cannot be corrected until the review is finished.',
+    establishmentAdditionWaiting:
+      'The addition of this establishment has been submitted and is waiting for the secretariat’s review. It cannot be corrected until the review is finished.',
     stopEditing: 'Back without changing',
     editTitle: 'Change of establishment',
     editSubmit: 'Change to the details above',

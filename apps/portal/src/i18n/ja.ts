@@ -670,6 +670,8 @@ export const portalJa = {
       '複数の事業所を就労先として地方出入国在留管理局へ届け出ている場合は、「事業所の新規追加」ボタンをクリックして2カ所目以降の事業所を登録してください。',
     editSelected: '選択している事業所を修正',
     editSelectedFor: '選択している事業所を修正（{{name}}）',
+    establishmentChangeWaiting: 'この事業所の変更は申請済みで、事務局の審査を待っています。審査が終わるまで修正できません。',
+    establishmentAdditionWaiting: 'この事業所の追加は申請済みで、事務局の審査を待っています。審査が終わるまで修正できません。',
     stopEditing: '変更せずに戻る',
     editTitle: '受入れ事業所の変更',
     editSubmit: '上記内容に変更する',
