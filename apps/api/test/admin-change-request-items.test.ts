@@ -1,10 +1,10 @@
 import { schema } from '@kyogikai/db';
 import { eq } from 'drizzle-orm';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantOrigin } from '../src/tenancy/tenant-url';
-import { makeMember, storeCertificate } from './helpers/certificates';
-import { makePdf, portalCookie, startTestStorage } from './helpers/documents';
+import { storeCertificate } from './helpers/certificates';
+import { adminCookie, makePdf, portalCookie, startTestStorage } from './helpers/documents';
+import { activeMember } from './helpers/members';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './helpers/test-api';
 
 const ESTABLISHMENT = {
@@ -21,16 +21,6 @@ describe('D2-D4 the secretariat reads every item of a change request: kind, subj
   let api: TestApi;
   let store: Awaited<ReturnType<typeof startTestStorage>>;
 
-  async function adminCookie(email: string): Promise<string> {
-    const response = await api.app.request(`/t/${api.tenantA.slug}/api/admin/trpc/session.signIn`, {
-      method: 'POST',
-      headers: { origin: tenantOrigin(api.tenantA), 'content-type': 'application/json' },
-      body: JSON.stringify(superjson.serialize({ email, password: TEST_PASSWORD })),
-    });
-    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  }
-
   beforeAll(async () => {
     store = await startTestStorage();
     api = await createTestApi({ storage: store.storage });
@@ -43,20 +33,14 @@ describe('D2-D4 the secretariat reads every item of a change request: kind, subj
   });
 
   it('D2 D3 D4 D1 D5 one request with every kind of item, as changeRequests.get gives it to the secretariat, before and after approval', async () => {
-    const loginId = 'staff-items';
-    await api.applicant(api.tenantA, loginId);
-    const token = await api.signIn(api.tenantA, 'portal', loginId);
+    const { loginId, token, organisationId } = await activeMember(api, api.tenantA, 'staff-items', 'KAIGO-M2026-000901', {
+      applicationApproved: true,
+    });
     const portal = api.portal(api.tenantA, token);
-    const organisationId = (await portal.organisation.get()).id;
-    await makeMember(api, api.tenantA, organisationId, 'KAIGO-M2026-000901');
     await api.testDb.owner.db
       .update(schema.organisations)
       .set({ corporateName: '社会福祉法人さくら会', phone: '0312345678' })
       .where(eq(schema.organisations.id, organisationId));
-    await api.testDb.owner.db
-      .update(schema.applications)
-      .set({ state: 'approved', submittedAt: new Date('2026-11-01T00:00:00Z'), decidedAt: new Date('2026-11-10T00:00:00Z') })
-      .where(eq(schema.applications.organisationId, organisationId));
     await storeCertificate(api, store.storage, api.tenantA, organisationId, { membershipNumber: 'KAIGO-M2026-000901', isRendered: false });
 
     // Registered data as the application left it: two establishments, two workers at the first.
@@ -193,7 +177,7 @@ describe('D2-D4 the secretariat reads every item of a change request: kind, subj
 
     // The link the page gives opens the file through the audited route.
     const opened = await api.app.request(`/t/${api.tenantA.slug}/api/admin/files/documents/${documentId}`, {
-      headers: { cookie: await adminCookie(`secretariat-${api.tenantA.slug}@example.jp`) },
+      headers: { cookie: await adminCookie(api, api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`) },
     });
     expect(opened.status).toBe(200);
     expect(Buffer.from(await opened.arrayBuffer())).toEqual(bytes);

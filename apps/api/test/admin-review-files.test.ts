@@ -1,9 +1,7 @@
 import { schema, withTenant } from '@kyogikai/db';
 import { eq } from 'drizzle-orm';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantOrigin } from '../src/tenancy/tenant-url';
-import { makePdf, portalCookie, startTestStorage, uploadDocument } from './helpers/documents';
+import { adminCookie, makePdf, portalCookie, startTestStorage, uploadDocument } from './helpers/documents';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './helpers/test-api';
 
 describe('G9 issue 6 the admin file route: reviewers preview any document of their tenant inline, audited', () => {
@@ -14,15 +12,6 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
   let applicantCookie: string;
   const bytes = makePdf();
 
-  async function adminCookie(tenant: TestApi['tenantA'], email: string): Promise<string> {
-    const response = await api.app.request(`/t/${tenant.slug}/api/admin/trpc/session.signIn`, {
-      method: 'POST',
-      headers: { origin: tenantOrigin(tenant), 'content-type': 'application/json' },
-      body: JSON.stringify(superjson.serialize({ email, password: TEST_PASSWORD })),
-    });
-    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  }
   const open = (cookie: string, id = documentId, query = '', tenant = api.tenantA) =>
     api.app.request(`/t/${tenant.slug}/api/admin/files/documents/${id}${query}`, { headers: { cookie } });
 
@@ -78,7 +67,7 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
 
   it('G9 the secretariat and the ministry get the PDF inline (frameable by the admin origin only); ?download=1 is an attachment', async () => {
     for (const role of ['secretariat', 'ministry']) {
-      const response = await open(await adminCookie(api.tenantA, `${role}-${api.tenantA.slug}@example.jp`));
+      const response = await open(await adminCookie(api, api.tenantA, `${role}-${api.tenantA.slug}@example.jp`));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
       expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="[^"]+"; filename\*=UTF-8''%E5%9C%A8/);
@@ -86,12 +75,16 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
       expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'self'");
       expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
     }
-    const download = await open(await adminCookie(api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`), documentId, '?download=1');
+    const download = await open(
+      await adminCookie(api, api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`),
+      documentId,
+      '?download=1',
+    );
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; /);
     await download.arrayBuffer();
     // Every other response keeps the strict framing rule.
     const page = await api.app.request(`/t/${api.tenantA.slug}/api/admin/files/documents/not-a-uuid`, {
-      headers: { cookie: await adminCookie(api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`) },
+      headers: { cookie: await adminCookie(api, api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`) },
     });
     expect(page.status).toBe(404);
     expect(page.headers.get('x-frame-options')).toBe('DENY');
@@ -109,14 +102,14 @@ describe('G9 issue 6 the admin file route: reviewers preview any document of the
 
   it('G9 applicants, tenant administrators and another tenant’s staff are refused', async () => {
     expect((await open(applicantCookie)).status).toBe(401);
-    expect((await open(await adminCookie(api.tenantA, `tenant_admin-${api.tenantA.slug}@example.jp`))).status).toBe(403);
-    const other = await adminCookie(api.tenantB, `secretariat-${api.tenantB.slug}@example.jp`);
+    expect((await open(await adminCookie(api, api.tenantA, `tenant_admin-${api.tenantA.slug}@example.jp`))).status).toBe(403);
+    const other = await adminCookie(api, api.tenantB, `secretariat-${api.tenantB.slug}@example.jp`);
     expect((await open(other)).status).toBe(401);
     expect((await open(other, documentId, '', api.tenantB)).status).toBe(404);
   });
 
   it('G9/C1 a document of an organisation that has not submitted is not open to staff (a private draft)', async () => {
-    const secretariat = await adminCookie(api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`);
+    const secretariat = await adminCookie(api, api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`);
     expect((await open(secretariat, draftDocumentId)).status).toBe(404);
     expect((await open(secretariat)).status).toBe(200);
   });

@@ -4,11 +4,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelPendingChangeRequests } from '../src/change-requests/cancel-pending';
 import { newDocumentKey } from '../src/storage/document-keys';
-import { makeMember } from './helpers/certificates';
 import { makePdf, startTestStorage } from './helpers/documents';
+import { activeMember, organisationViewer, type TestMember } from './helpers/members';
 import { createTestApi, type TestApi } from './helpers/test-api';
 
-type Member = { loginId: string; userId: string; organisationId: string; token: string; contactEmail: string };
 type Registered = { e1: string; e2: string; w1: string; w2: string };
 
 const ESTABLISHMENT = {
@@ -30,24 +29,14 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
   let serial = 0;
   const db = () => api.testDb.owner.db;
 
-  async function applicant(loginId: string) {
-    const created = await api.applicant(api.tenantA, loginId);
-    const token = await api.signIn(api.tenantA, 'portal', loginId);
-    const organisationId = (await api.portal(api.tenantA, token).organisation.get()).id;
-    return { loginId, userId: created.id, organisationId, token };
-  }
-
   /** An active member of tenant A (as the approval leaves it). */
-  async function member(loginId: string): Promise<Member> {
-    const m = await applicant(loginId);
+  function member(loginId: string): Promise<TestMember> {
     serial += 1;
-    const membershipNumber = `KAIGO-M2026-${String(800 + serial).padStart(6, '0')}`;
-    await makeMember(api, api.tenantA, m.organisationId, membershipNumber);
-    return { ...m, contactEmail: `contact-${membershipNumber.toLowerCase()}@example.jp` };
+    return activeMember(api, api.tenantA, loginId, `KAIGO-M2026-${String(800 + serial).padStart(6, '0')}`);
   }
 
   /** What the approved application left: establishments E1 (two workers) and E2 (none). */
-  async function registered(m: Member): Promise<Registered> {
+  async function registered(m: TestMember): Promise<Registered> {
     const e = schema.establishments;
     const base = { tenantId: api.tenantA.id, organisationId: m.organisationId, prefecture: '東京都', city: '中央区', town: '銀座7-17-14' };
     const [e1] = await db()
@@ -82,7 +71,7 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
   }
 
   /** Files uploaded for a worker being added (as the pending upload route stores them), objects included. */
-  async function pendingDocuments(m: Member, itemId: string, keys: readonly string[]) {
+  async function pendingDocuments(m: TestMember, itemId: string, keys: readonly string[]) {
     const rows = [];
     for (const documentKey of keys) {
       const objectKey = newDocumentKey(api.tenantA.id, m.organisationId);
@@ -149,7 +138,7 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
       .map((row) => row.payload as { to: string; template: string; props: Record<string, unknown> })
       .filter((payload) => payload.to === to);
 
-  const submit = (m: Member, saved: { id: string; version: number }) =>
+  const submit = (m: TestMember, saved: { id: string; version: number }) =>
     api
       .portal(api.tenantA, m.token)
       .changeRequest.submit({ id: saved.id, version: saved.version, content: '受入れの変更', reason: '新たに受け入れるため' });
@@ -211,13 +200,14 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
 
     const uploaded = await pendingDocuments(m, itemId, WORKER_DOCUMENTS);
     data = await portal.changeRequest.registeredData();
-    expect(data.workers.find((worker) => worker.id === itemId)?.documentsComplete).toBe(true);
-    expect(await portal.changeRequest.workerAddition({ itemId })).toEqual({
-      itemId,
-      changeRequestId: saved.id,
-      state: 'draft',
-      draftVersion: saved.version,
-      values: { nameLatin: 'NGUYEN VAN AN', nationality: 'VN', nameKana: 'グエン', extra: {}, establishmentIds: [fixture.e1, fixture.e2] },
+    expect(data.workers.find((worker) => worker.id === itemId)).toMatchObject({
+      status: 'adding',
+      nameLatin: 'NGUYEN VAN AN',
+      nationality: 'VN',
+      nameKana: 'グエン',
+      extra: {},
+      establishmentIds: [fixture.e1, fixture.e2],
+      documentsComplete: true,
     });
     // An edit of the worker being added replaces the item, it does not add another.
     const edited = await portal.changeRequest.saveWorkerAdd({
@@ -645,16 +635,7 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
       values: { nameLatin: 'LEE', nationality: 'KR', extra: {}, establishmentIds: [fixture.e1] },
     });
 
-    const viewer = await applicant('d-viewer');
-    await db().insert(schema.organisationMemberships).values({
-      tenantId: api.tenantA.id,
-      organisationId: m.organisationId,
-      userId: viewer.userId,
-      role: 'viewer',
-      grantedByUserId: m.userId,
-    });
-    const asViewer = api.portal(api.tenantA, viewer.token);
-    await asViewer.organisation.switch({ organisationId: m.organisationId });
+    const asViewer = (await organisationViewer(api, api.tenantA, m, 'd-viewer')).portal;
     expect((await asViewer.changeRequest.registeredData()).canEdit).toBe(false);
     const forbidden = { code: 'FORBIDDEN', message: 'organisation.permissionMissing' };
     await expect(
@@ -684,7 +665,6 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
     const neighbour = await member('d-neighbour');
     const theirFixture = await registered(neighbour);
     const theirs = api.portal(api.tenantA, neighbour.token);
-    await expect(theirs.changeRequest.workerAddition({ itemId: mine.itemId as string })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
       theirs.changeRequest.saveWorkerEstablishments({ draftVersion: null, workerId: fixture.w1, establishmentIds: [theirFixture.e1] }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -726,15 +706,12 @@ describe('D2 D3 D4 workers and establishments changed after joining, through the
     expect(seen.workers.map((row) => row.nameLatin)).toEqual(['TRAN THI BINH', 'SANTOS MARIA']);
     expect(seen.workers.map((row) => row.id)).toEqual([theirFixture.w1, theirFixture.w2]);
     expect(seen.establishments.map((row) => row.id)).toEqual([theirFixture.e1, theirFixture.e2]);
-    expect((await portal.changeRequest.workerAddition({ itemId: mine.itemId as string })).values.nameLatin).toBe('LEE');
+    expect((await portal.changeRequest.registeredData()).workers.find((row) => row.id === mine.itemId)?.nameLatin).toBe('LEE');
 
     // Another tenant's session does not reach this one.
     const foreignUser = await api.applicant(api.tenantB, 'd-foreign');
     expect(foreignUser.id).toEqual(expect.any(String));
     const foreign = await api.signIn(api.tenantB, 'portal', 'd-foreign');
     await expect(api.portal(api.tenantA, foreign).changeRequest.registeredData()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(api.portal(api.tenantB, foreign).changeRequest.workerAddition({ itemId: mine.itemId as string })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
   });
 });

@@ -2,10 +2,9 @@ import { schema, withTenant } from '@kyogikai/db';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelPendingChangeRequests } from '../src/change-requests/cancel-pending';
-import { makeMember, storeCertificate } from './helpers/certificates';
+import { storeCertificate } from './helpers/certificates';
+import { activeMember, organisationViewer, signedInApplicant, type TestMember } from './helpers/members';
 import { createTestApi, type TestApi } from './helpers/test-api';
-
-type Member = { loginId: string; userId: string; organisationId: string; token: string; contactEmail: string };
 
 describe('D1-D6 change requests: draft, submission, review, history, refusals', () => {
   let api: TestApi;
@@ -15,19 +14,13 @@ describe('D1-D6 change requests: draft, submission, review, history, refusals', 
   let secretariatB: string;
   let serial = 0;
 
-  async function applicant(tenant: TestApi['tenantA'], loginId: string) {
-    const created = await api.applicant(tenant, loginId);
-    const token = await api.signIn(tenant, 'portal', loginId);
-    const organisationId = (await api.portal(tenant, token).organisation.get()).id;
-    return { loginId, userId: created.id, organisationId, token };
-  }
+  const applicant = (tenant: TestApi['tenantA'], loginId: string) => signedInApplicant(api, tenant, loginId);
 
   /** An active member of tenant A (as the approval leaves it) with a current certificate. */
-  async function member(loginId: string): Promise<Member> {
-    const m = await applicant(api.tenantA, loginId);
+  async function member(loginId: string): Promise<TestMember> {
     serial += 1;
     const membershipNumber = `KAIGO-M2026-${String(700 + serial).padStart(6, '0')}`;
-    await makeMember(api, api.tenantA, m.organisationId, membershipNumber);
+    const m = await activeMember(api, api.tenantA, loginId, membershipNumber);
     await api.testDb.owner.db
       .update(schema.organisations)
       .set({
@@ -38,7 +31,7 @@ describe('D1-D6 change requests: draft, submission, review, history, refusals', 
       })
       .where(eq(schema.organisations.id, m.organisationId));
     await storeCertificate(api, unusedStorage, api.tenantA, m.organisationId, { membershipNumber, isRendered: false });
-    return { ...m, contactEmail: `contact-${membershipNumber.toLowerCase()}@example.jp` };
+    return m;
   }
   // The certificate rows are arranged without files: these tests never download.
   const unusedStorage = { putStream: async () => undefined } as unknown as Parameters<typeof storeCertificate>[1];
@@ -423,16 +416,7 @@ describe('D1-D6 change requests: draft, submission, review, history, refusals', 
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // A viewer of the organisation may read, not change; a support organisation may not cancel a draft it cannot see changed.
-    const viewer = await applicant(api.tenantA, 'cr-viewer');
-    await api.testDb.owner.db.insert(schema.organisationMemberships).values({
-      tenantId: api.tenantA.id,
-      organisationId: m.organisationId,
-      userId: viewer.userId,
-      role: 'viewer',
-      grantedByUserId: m.userId,
-    });
-    const asViewer = api.portal(api.tenantA, viewer.token);
-    await asViewer.organisation.switch({ organisationId: m.organisationId });
+    const asViewer = (await organisationViewer(api, api.tenantA, m, 'cr-viewer')).portal;
     expect((await asViewer.changeRequest.overview()).canEdit).toBe(false);
     await expect(asViewer.changeRequest.saveDraft({ draftVersion: null, values: { phone: '03-0000-0000' } })).rejects.toMatchObject({
       code: 'FORBIDDEN',

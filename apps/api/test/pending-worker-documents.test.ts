@@ -1,14 +1,13 @@
 import { schema, type TenantRecord, withOrganisation } from '@kyogikai/db';
 import { and, eq } from 'drizzle-orm';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../src/clock';
 import { attachPendingDocuments, discardPendingDocuments } from '../src/documents/pending-change-documents';
 import { SWEEP_GRACE_MS, sweepLeftoverObjects } from '../src/storage/sweep-leftover-objects';
 import { organisationPrefix } from '../src/storage/document-keys';
 import { tenantOrigin } from '../src/tenancy/tenant-url';
-import { makeMember } from './helpers/certificates';
-import { makePdf, portalCookie, startTestStorage } from './helpers/documents';
+import { adminCookie, makePdf, portalCookie, startTestStorage } from './helpers/documents';
+import { activeMember, signedInApplicant } from './helpers/members';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './helpers/test-api';
 
 type Member = { loginId: string; userId: string; organisationId: string; token: string; cookie: string };
@@ -24,20 +23,14 @@ describe('D2 documents of a worker being added after joining: pending on its cha
   let serial = 0;
   const d = schema.documents;
 
+  /** An active member that joined through a submitted application (staff may read its files, issue 6), or an applicant still applying. */
   async function member(loginId: string, isActive = true): Promise<Member> {
-    const created = await api.applicant(api.tenantA, loginId);
-    const token = await api.signIn(api.tenantA, 'portal', loginId);
-    const organisationId = (await api.portal(api.tenantA, token).organisation.get()).id;
-    if (isActive) {
-      serial += 1;
-      await makeMember(api, api.tenantA, organisationId, `KAIGO-M2026-${String(800 + serial).padStart(6, '0')}`);
-      // Members joined through a submitted application: staff may read their files (issue 6).
-      await api.testDb.owner.db
-        .update(schema.applications)
-        .set({ state: 'approved', submittedAt: new Date('2026-11-01T00:00:00Z'), decidedAt: new Date('2026-11-10T00:00:00Z') })
-        .where(eq(schema.applications.organisationId, organisationId));
-    }
-    return { loginId, userId: created.id, organisationId, token, cookie: await portalCookie(api, api.tenantA, loginId, TEST_PASSWORD) };
+    serial += 1;
+    const m = isActive
+      ? await activeMember(api, api.tenantA, loginId, `KAIGO-M2026-${String(800 + serial).padStart(6, '0')}`, { applicationApproved: true })
+      : await signedInApplicant(api, api.tenantA, loginId);
+    const { userId, organisationId, token } = m;
+    return { loginId, userId, organisationId, token, cookie: await portalCookie(api, api.tenantA, loginId, TEST_PASSWORD) };
   }
 
   /**
@@ -123,16 +116,6 @@ describe('D2 documents of a worker being added after joining: pending on its cha
   };
   const messageKey = async (response: Response) => ((await response.json()) as { error: { messageKey: string } }).error.messageKey;
   const keysOf = (m: Member) => store.storage.list(organisationPrefix(api.tenantA.id, m.organisationId));
-
-  async function adminCookie(email: string): Promise<string> {
-    const response = await api.app.request(`/t/${api.tenantA.slug}/api/admin/trpc/session.signIn`, {
-      method: 'POST',
-      headers: { origin: tenantOrigin(api.tenantA), 'content-type': 'application/json' },
-      body: JSON.stringify(superjson.serialize({ email, password: TEST_PASSWORD })),
-    });
-    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  }
 
   beforeAll(async () => {
     store = await startTestStorage();
@@ -223,7 +206,7 @@ describe('D2 documents of a worker being added after joining: pending on its cha
     await expect(api.portal(api.tenantA, b.token).document.delete({ id: kept })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await rowOf(kept)).toMatchObject({ deletedAt: null });
 
-    const secretariat = await adminCookie(`secretariat-${api.tenantA.slug}@example.jp`);
+    const secretariat = await adminCookie(api, api.tenantA, `secretariat-${api.tenantA.slug}@example.jp`);
     const open = () => api.app.request(`/t/${api.tenantA.slug}/api/admin/files/documents/${kept}`, { headers: { cookie: secretariat } });
     // The member's draft is not the council's to read.
     expect((await open()).status).toBe(404);

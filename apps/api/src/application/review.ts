@@ -3,7 +3,7 @@ import { ORGANISATION_FIELDS } from '@kyogikai/domain';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { findCurrentApplication, isOpenApplication } from '../organisation/open-application';
 import { listEstablishments } from '../registered-data/establishments';
-import { currentDocumentsOf } from '../registered-data/workers';
+import { listCurrentWorkerDocuments } from '../registered-data/workers';
 import { extraOf } from '../registered-data/establishments';
 import { notFound } from '../trpc/app-error';
 
@@ -28,7 +28,7 @@ export async function loadApplicationReview(tx: TenantTx, organisationId: string
   const w = schema.workers;
   const we = schema.workerEstablishments;
   const e = schema.establishments;
-  const d = schema.documents;
+  const _d = schema.documents;
   const workers = await tx.select().from(w).where(isNull(w.archivedAt)).orderBy(asc(w.createdAt), asc(w.id));
   const ids = workers.map((worker) => worker.id);
   const links =
@@ -40,22 +40,7 @@ export async function loadApplicationReview(tx: TenantTx, organisationId: string
           .innerJoin(e, and(eq(e.tenantId, we.tenantId), eq(e.id, we.establishmentId)))
           .where(inArray(we.workerId, ids))
           .orderBy(asc(e.createdAt), asc(e.id));
-  const documents =
-    ids.length === 0
-      ? []
-      : await tx
-          .select({
-            workerId: d.workerId,
-            id: d.id,
-            documentKey: d.documentKey,
-            customName: d.customName,
-            fileName: d.fileName,
-            byteSize: d.byteSize,
-            uploadedAt: d.uploadedAt,
-          })
-          .from(d)
-          .where(currentDocumentsOf(ids))
-          .orderBy(asc(d.uploadedAt), asc(d.createdAt), asc(d.id));
+  const documents = ids.length === 0 ? [] : await listCurrentWorkerDocuments(tx, ids);
   return {
     organisation,
     establishments,

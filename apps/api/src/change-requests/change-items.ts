@@ -2,6 +2,7 @@ import { schema, type TenantTx } from '@kyogikai/db';
 import type { TChangeItemKind } from '@kyogikai/domain';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError } from '../trpc/app-error';
+import { checkSeenValues, markItemApplied } from './applied-item';
 import { applyEstablishmentAdd, applyEstablishmentEdit } from './establishment-change-items';
 import { isChangeableOrganisationField } from './organisation-change-fields';
 import { applyWorkerAdd, applyWorkerEstablishments, discardWorkerAdd } from './worker-change-items';
@@ -52,36 +53,25 @@ export function fieldChanges(items: readonly TChangeItemRow[]): TFieldChange[] {
 /**
  * Writes the proposed values of one organisation item over the organisation's current ones (ADR 013),
  * in the caller's transaction, which holds the organisation's row lock. Optimistic concurrency per
- * field (ADR 023): every field the item changes must still hold the value the member saw when
- * proposing; otherwise someone changed it since and the item is refused (CONFLICT
- * changeRequest.valueChanged), never silently overwriting it. Other fields may have moved on (a
- * D5 change of the telephone number does not block a pending change of 法人名).
+ * field (ADR 023, checkSeenValues): a D5 change of the telephone number does not block a pending
+ * change of 法人名, a change of 法人名 since the member saw it does.
  */
 async function applyOrganisationItem(tx: TenantTx, item: TChangeItemRow, now: Date): Promise<void> {
   const o = schema.organisations;
   const [organisation] = await tx.select().from(o).where(eq(o.id, item.organisationId)).for('update');
   if (!organisation) throw new AppError('NOT_FOUND', 'organisation.notFound');
   const current = organisation as unknown as Record<string, unknown>;
-  const replaced: Record<string, unknown> = {};
-  const set: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(item.proposed)) {
+  const replaced = checkSeenValues(item, (field) => {
     if (!isChangeableOrganisationField(field)) throw new Error(`change item ${item.id}: ${field} is not a changeable organisation field`);
-    const seen = item.previous?.[field] ?? null;
-    if ((current[field] ?? null) !== seen) throw new AppError('CONFLICT', 'changeRequest.valueChanged', { field });
-    replaced[field] = current[field] ?? null;
-    set[field] = value;
-  }
+    return current[field] ?? null;
+  });
   const [saved] = await tx
     .update(o)
-    .set(set)
+    .set(item.proposed)
     .where(and(eq(o.id, organisation.id), eq(o.version, organisation.version)))
     .returning({ id: o.id });
   if (!saved) throw new AppError('CONFLICT', 'common.conflict');
-  const i = schema.changeItems;
-  await tx
-    .update(i)
-    .set({ previous: replaced, appliedAt: now })
-    .where(and(eq(i.id, item.id), isNull(i.appliedAt)));
+  await markItemApplied(tx, item, now, { previous: replaced });
 }
 
 /**

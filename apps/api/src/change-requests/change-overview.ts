@@ -9,7 +9,7 @@ import {
   type TPermission,
   type TTenantConfig,
 } from '@kyogikai/domain';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import { AppError } from '../trpc/app-error';
 import { shownValue } from './change-items';
 import { describeChangeItems, type TDescribedChange } from './describe-change-items';
@@ -55,6 +55,36 @@ export type TChangeOverview = {
   canEdit: boolean;
 };
 
+/**
+ * The organisation's pending requests (draft and submitted), oldest first, and their items in the
+ * order they were proposed; `itemsWhere` narrows the items. In the member's transaction.
+ */
+export async function loadOpenRequests(tx: TenantTx, organisationId: string, itemsWhere?: SQL) {
+  const r = schema.changeRequests;
+  const i = schema.changeItems;
+  const open = await tx
+    .select()
+    .from(r)
+    .where(and(eq(r.organisationId, organisationId), inArray(r.state, [...CHANGE_REQUEST_PENDING_STATES])))
+    .orderBy(asc(r.createdAt), asc(r.id));
+  const items = open.length
+    ? await tx
+        .select()
+        .from(i)
+        .where(
+          and(
+            inArray(
+              i.changeRequestId,
+              open.map((request) => request.id),
+            ),
+            itemsWhere,
+          ),
+        )
+        .orderBy(asc(i.createdAt), asc(i.id))
+    : [];
+  return { open, items };
+}
+
 function shown(change: TDescribedChange): TShownChange {
   const { field, kind, entityType, subject, labelJa, labelEn, before, after } = change;
   return { field, kind, entityType, subject, label: labelJa, labelEn, before, after };
@@ -70,8 +100,6 @@ export async function loadChangeOverview(
   input: { organisationId: string; permissions: ReadonlySet<TPermission>; config: Pick<TTenantConfig, 'approvalSteps'> },
 ): Promise<TChangeOverview> {
   const o = schema.organisations;
-  const r = schema.changeRequests;
-  const i = schema.changeItems;
   const [organisation] = await tx.select().from(o).where(eq(o.id, input.organisationId));
   if (!organisation) throw new AppError('NOT_FOUND', 'organisation.notFound');
   const current = organisation as unknown as Record<string, unknown>;
@@ -79,23 +107,7 @@ export async function loadChangeOverview(
     TChangeableOrganisationField,
     string
   >;
-  const open = await tx
-    .select()
-    .from(r)
-    .where(and(eq(r.organisationId, organisation.id), inArray(r.state, [...CHANGE_REQUEST_PENDING_STATES])))
-    .orderBy(asc(r.createdAt), asc(r.id));
-  const items = open.length
-    ? await tx
-        .select()
-        .from(i)
-        .where(
-          inArray(
-            i.changeRequestId,
-            open.map((request) => request.id),
-          ),
-        )
-        .orderBy(asc(i.createdAt), asc(i.id))
-    : [];
+  const { open, items } = await loadOpenRequests(tx, organisation.id);
   const described = await describeChangeItems(
     tx,
     items.filter((item) => item.appliedAt === null),
@@ -126,18 +138,11 @@ export async function loadChangeOverview(
   };
 }
 
-export type TChangeHistoryRow = {
+/** One applied change: when, by whom (the user who submitted the request) and why, with the field's change. */
+export type TChangeHistoryRow = TShownChange & {
   changeRequestId: string;
   appliedAt: Date;
   changedByName: string;
-  field: string;
-  kind: TChangeItemKind;
-  entityType: TDescribedChange['entityType'];
-  subject: string;
-  label: string;
-  labelEn: string;
-  before: string;
-  after: string;
   reason: string;
 };
 

@@ -1,6 +1,7 @@
 import { schema, type TenantTx } from '@kyogikai/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../trpc/app-error';
+import { checkSeenValues, markItemApplied } from './applied-item';
 import type { TChangeItemRow } from './change-items';
 
 type TEstablishmentRow = typeof schema.establishments.$inferSelect;
@@ -66,20 +67,15 @@ export async function applyEstablishmentAdd(tx: TenantTx, item: TChangeItemRow, 
     })
     .returning({ id: e.id });
   if (!created) throw new Error('insert returned no establishment');
-  const i = schema.changeItems;
-  await tx
-    .update(i)
-    .set({ entityId: created.id, appliedAt: now })
-    .where(and(eq(i.id, item.id), isNull(i.appliedAt)));
+  await markItemApplied(tx, item, now, { entityId: created.id });
   return created.id;
 }
 
 /**
  * D3 「受入れ事業所の変更」 on approval: the proposed fields are written over the ONE establishment
  * row, which is how the change reaches every worker registered there (SPEC D3; ADR 013) — in the
- * approval's transaction. Optimistic concurrency per field as for the organisation (ADR 023): every
- * field the item changes must still hold the value the member saw, else CONFLICT
- * changeRequest.valueChanged. `previous` is rewritten with the values actually replaced.
+ * approval's transaction. Optimistic concurrency per field as for the organisation (ADR 023,
+ * checkSeenValues). `previous` is rewritten with the values actually replaced.
  */
 export async function applyEstablishmentEdit(tx: TenantTx, item: TChangeItemRow, now: Date): Promise<void> {
   const e = schema.establishments;
@@ -90,13 +86,10 @@ export async function applyEstablishmentEdit(tx: TenantTx, item: TChangeItemRow,
     .where(and(eq(e.id, item.entityId), isNull(e.archivedAt)))
     .for('update');
   if (!row) throw new AppError('CONFLICT', 'changeRequest.valueChanged', { field: 'name' });
-  const replaced: Record<string, unknown> = {};
+  const replaced = checkSeenValues(item, (field) => currentValue(row, field));
   const set: Partial<typeof e.$inferInsert> = {};
   const extra: Record<string, string | null> = { ...(row.extra ?? {}) };
   for (const [field, value] of Object.entries(item.proposed)) {
-    const current = currentValue(row, field);
-    if (current !== (item.previous?.[field] ?? null)) throw new AppError('CONFLICT', 'changeRequest.valueChanged', { field });
-    replaced[field] = current;
     if (field.startsWith(EXTRA_PREFIX)) {
       const key = field.slice(EXTRA_PREFIX.length);
       if (typeof value === 'string' && value !== '') extra[key] = value;
@@ -117,9 +110,5 @@ export async function applyEstablishmentEdit(tx: TenantTx, item: TChangeItemRow,
     .where(and(eq(e.id, row.id), eq(e.version, row.version)))
     .returning({ id: e.id });
   if (!saved) throw new AppError('CONFLICT', 'common.conflict');
-  const i = schema.changeItems;
-  await tx
-    .update(i)
-    .set({ previous: replaced, appliedAt: now })
-    .where(and(eq(i.id, item.id), isNull(i.appliedAt)));
+  await markItemApplied(tx, item, now, { previous: replaced });
 }

@@ -1,10 +1,22 @@
-import { pgConstraintName, pgErrorCode, schema, type TenantTx } from '@kyogikai/db';
+import { pgConstraintName, pgErrorCode, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
 import { applicantActor, CHANGE_REQUEST_PENDING_STATES, checkMemberCanChange, type TPermission } from '@kyogikai/domain';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { AppError } from '../trpc/app-error';
 import { transitionAppError } from '../trpc/transition-error';
 
 export type TOrganisationRow = typeof schema.organisations.$inferSelect;
+
+/** Who saves into the organisation's draft (SPEC D1-D6), and the draft's version the page loaded. */
+export type DraftSaveContext = {
+  tenant: TenantRecord;
+  organisationId: string;
+  userId: string;
+  permissions: ReadonlySet<TPermission>;
+  clientAddress: string;
+  now: Date;
+  /** The draft's version as the page loaded it; null when it showed no draft. */
+  draftVersion: number | null;
+};
 
 /** What every save into the organisation's draft starts from, with the locks it holds. */
 export type TDraftForSave = {
@@ -23,7 +35,7 @@ export type TDraftForSave = {
  */
 export async function lockDraftForSave(
   tx: TenantTx,
-  input: { organisationId: string; permissions: ReadonlySet<TPermission>; draftVersion: number | null },
+  input: Pick<DraftSaveContext, 'organisationId' | 'permissions' | 'draftVersion'>,
 ): Promise<TDraftForSave> {
   const o = schema.organisations;
   const r = schema.changeRequests;

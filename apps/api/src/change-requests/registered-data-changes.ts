@@ -1,28 +1,17 @@
 import { recordAudit, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
-import { checkCustomFields, type TChangeItemKind, type TEstablishmentValues, type TPermission, type TWorkerValues } from '@kyogikai/domain';
+import { checkCustomFields, type TChangeItemKind, type TEstablishmentValues, type TWorkerValues } from '@kyogikai/domain';
 import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { discardPendingDocuments } from '../documents/pending-change-documents';
 import { AppError, type FieldError, notFound } from '../trpc/app-error';
 import type { TChangeItemRow } from './change-items';
 import { establishmentFieldValues } from './establishment-change-items';
-import { ensureDraft, lockDraftForSave, type TDraftForSave, touchDraft } from './open-draft';
+import { type DraftSaveContext, ensureDraft, lockDraftForSave, type TDraftForSave, touchDraft } from './open-draft';
 import { establishmentIdsOf, sameIds } from './worker-change-items';
 
 // SPEC D2-D4 after joining (manual p.11-14): a member adds a worker, moves a registered worker to
 // other establishments, edits or adds an establishment — each an item of the organisation's one
 // draft change request (ADR 023, like ◆会員情報). Nothing registered changes until the secretariat
 // approves (the appliers in establishment-change-items.ts and worker-change-items.ts).
-
-export type DraftSaveContext = {
-  tenant: TenantRecord;
-  organisationId: string;
-  userId: string;
-  permissions: ReadonlySet<TPermission>;
-  clientAddress: string;
-  now: Date;
-  /** The draft's version as the page loaded it; null when it showed no draft. */
-  draftVersion: number | null;
-};
 
 export type SavedDraftItem = { id: string; version: number; itemId: string | null; draftDeleted: boolean };
 
@@ -93,14 +82,58 @@ async function waitingItems(tx: TenantTx, opened: TDraftForSave, entityType: TCh
     );
 }
 
-/** Removes an item from the draft; a draft left with no items is deleted (nothing to submit). */
-async function dropDraftItem(tx: TenantTx, draftId: string, itemId: string): Promise<boolean> {
-  await tx.delete(i).where(and(eq(i.id, itemId), eq(i.changeRequestId, draftId)));
+/** Records a save into the draft or a removal from it (the audit trail of change_request). */
+function auditDraft(
+  tx: TenantTx,
+  context: DraftSaveContext,
+  draftId: string,
+  change: { action: 'change_request.draft_saved' | 'change_request.draft_item_removed'; before: unknown; after: unknown },
+) {
+  return recordAudit(tx, {
+    tenantId: context.tenant.id,
+    actorUserId: context.userId,
+    action: change.action,
+    targetType: 'change_request',
+    targetId: draftId,
+    before: change.before,
+    after: change.after,
+    ip: context.clientAddress,
+  });
+}
+
+/**
+ * Takes an item out of the draft, moves the draft's version on and records it; a draft left with
+ * no items is deleted (nothing to submit; `version` is then 0). `documents`: how many uploads of a
+ * worker addition went with it.
+ */
+async function takeOutOfDraft(
+  tx: TenantTx,
+  context: DraftSaveContext,
+  draftId: string,
+  item: TChangeItemRow,
+  documents?: number,
+): Promise<{ version: number; draftDeleted: boolean }> {
+  await tx.delete(i).where(and(eq(i.id, item.id), eq(i.changeRequestId, draftId)));
   const [left] = await tx.select({ items: count() }).from(i).where(eq(i.changeRequestId, draftId));
-  if ((left?.items ?? 0) > 0) return false;
-  const r = schema.changeRequests;
-  await tx.delete(r).where(and(eq(r.id, draftId), eq(r.state, 'draft')));
-  return true;
+  let draftDeleted = false;
+  if ((left?.items ?? 0) === 0) {
+    const r = schema.changeRequests;
+    await tx.delete(r).where(and(eq(r.id, draftId), eq(r.state, 'draft')));
+    draftDeleted = true;
+  }
+  const version = draftDeleted ? 0 : await touchDraft(tx, draftId, context.now);
+  await auditDraft(tx, context, draftId, {
+    action: 'change_request.draft_item_removed',
+    before: {
+      itemId: item.id,
+      kind: item.kind,
+      entityId: item.entityId,
+      proposed: item.proposed,
+      ...(documents === undefined ? {} : { documents }),
+    },
+    after: draftDeleted ? { draftDeleted: true } : null,
+  });
+  return { version, draftDeleted };
 }
 
 /** Inserts or replaces the item, moves the draft's version on and records the save. */
@@ -144,35 +177,46 @@ async function storeItem(
     itemId = created.id;
   }
   const version = await touchDraft(tx, draftId, context.now);
-  await recordAudit(tx, {
-    tenantId: context.tenant.id,
-    actorUserId: context.userId,
+  await auditDraft(tx, context, draftId, {
     action: 'change_request.draft_saved',
-    targetType: 'change_request',
-    targetId: draftId,
     before: item.previous,
     after: { itemId, kind: item.kind, entityId: item.entityId, proposed: item.proposed },
-    ip: context.clientAddress,
   });
   return { id: draftId, version, itemId, draftDeleted: false };
 }
 
-/** Takes an item out of the draft because it became equal to the registered data. */
-async function revertItem(tx: TenantTx, context: DraftSaveContext, opened: TDraftForSave, item: TChangeItemRow): Promise<SavedDraftItem> {
-  const draftId = opened.draftId as string;
-  const draftDeleted = await dropDraftItem(tx, draftId, item.id);
-  const version = draftDeleted ? 0 : await touchDraft(tx, draftId, context.now);
-  await recordAudit(tx, {
-    tenantId: context.tenant.id,
-    actorUserId: context.userId,
-    action: 'change_request.draft_item_removed',
-    targetType: 'change_request',
-    targetId: draftId,
-    before: { itemId: item.id, kind: item.kind, entityId: item.entityId, proposed: item.proposed },
-    after: null,
-    ip: context.clientAddress,
-  });
-  return { id: draftId, version, itemId: null, draftDeleted };
+/**
+ * An edit of a registered entity (D3): stored as the draft's one item of that kind for it, or —
+ * when the entity is back to its registered values (not `changed`) — the draft's item for it goes
+ * (itemId null), and without one the save is changeRequest.noChanges.
+ */
+async function storeEdit(
+  tx: TenantTx,
+  context: DraftSaveContext,
+  opened: TDraftForSave,
+  changed: boolean,
+  edit: {
+    kind: 'worker_establishments' | 'establishment_edit';
+    entityType: TChangeItemRow['entityType'];
+    entityId: string;
+    proposed: Record<string, unknown>;
+    previous: Record<string, unknown>;
+    baseVersion: number;
+  },
+): Promise<SavedDraftItem> {
+  const [existing] = opened.draftId
+    ? await tx
+        .select()
+        .from(i)
+        .where(and(eq(i.changeRequestId, opened.draftId), eq(i.kind, edit.kind), eq(i.entityId, edit.entityId)))
+        .for('update')
+    : [];
+  if (!changed) {
+    if (!existing) throw new AppError('BAD_REQUEST', 'changeRequest.noChanges');
+    const draftId = opened.draftId as string;
+    return { id: draftId, ...(await takeOutOfDraft(tx, context, draftId, existing)), itemId: null };
+  }
+  return storeItem(tx, context, opened, { ...edit, existingId: existing?.id ?? null });
 }
 
 /**
@@ -233,19 +277,7 @@ export async function saveWorkerEstablishments(
   const errors = await checkEstablishmentChoice(tx, opened, input.establishmentIds, 'establishmentIds');
   if (errors.length > 0) throw invalid(errors);
   const current = (await tx.select({ id: we.establishmentId }).from(we).where(eq(we.workerId, worker.id))).map((link) => link.id);
-  const [existing] = opened.draftId
-    ? await tx
-        .select()
-        .from(i)
-        .where(and(eq(i.changeRequestId, opened.draftId), eq(i.kind, 'worker_establishments'), eq(i.entityId, worker.id)))
-        .for('update')
-    : [];
-  if (sameIds(current, input.establishmentIds)) {
-    if (!existing) throw new AppError('BAD_REQUEST', 'changeRequest.noChanges');
-    return revertItem(tx, context, opened, existing);
-  }
-  return storeItem(tx, context, opened, {
-    existingId: existing?.id ?? null,
+  return storeEdit(tx, context, opened, !sameIds(current, input.establishmentIds), {
     kind: 'worker_establishments',
     entityType: 'worker_establishments',
     entityId: worker.id,
@@ -299,19 +331,7 @@ export async function saveEstablishmentEdit(
     seen[field] = before;
   }
   if (errors.length > 0) throw invalid(errors);
-  const [existing] = opened.draftId
-    ? await tx
-        .select()
-        .from(i)
-        .where(and(eq(i.changeRequestId, opened.draftId), eq(i.kind, 'establishment_edit'), eq(i.entityId, establishment.id)))
-        .for('update')
-    : [];
-  if (Object.keys(proposed).length === 0) {
-    if (!existing) throw new AppError('BAD_REQUEST', 'changeRequest.noChanges');
-    return { ...(await revertItem(tx, context, opened, existing)), workerCount };
-  }
-  const saved = await storeItem(tx, context, opened, {
-    existingId: existing?.id ?? null,
+  const saved = await storeEdit(tx, context, opened, Object.keys(proposed).length > 0, {
     kind: 'establishment_edit',
     entityType: 'establishment',
     entityId: establishment.id,
@@ -384,17 +404,5 @@ export async function removeDraftItem(tx: TenantTx, context: DraftSaveContext, i
     );
     await discardPendingDocuments(tx, { itemId: item.id, now: context.now });
   }
-  const draftDeleted = await dropDraftItem(tx, draftId, item.id);
-  const version = draftDeleted ? 0 : await touchDraft(tx, draftId, context.now);
-  await recordAudit(tx, {
-    tenantId: context.tenant.id,
-    actorUserId: context.userId,
-    action: 'change_request.draft_item_removed',
-    targetType: 'change_request',
-    targetId: draftId,
-    before: { itemId: item.id, kind: item.kind, entityId: item.entityId, proposed: item.proposed, documents: objectKeys.length },
-    after: draftDeleted ? { draftDeleted: true } : null,
-    ip: context.clientAddress,
-  });
-  return { id: draftId, version, draftDeleted, objectKeys };
+  return { id: draftId, ...(await takeOutOfDraft(tx, context, draftId, item, objectKeys.length)), objectKeys };
 }

@@ -1,17 +1,12 @@
 import { schema, type TenantTx } from '@kyogikai/db';
-import {
-  CHANGE_REQUEST_PENDING_STATES,
-  missingDocumentKeys,
-  type TChangeRequestState,
-  type TPermission,
-  type TTenantConfig,
-} from '@kyogikai/domain';
+import { missingDocumentKeys, type TChangeRequestState, type TPermission, type TTenantConfig } from '@kyogikai/domain';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { extraOf, listEstablishments } from '../registered-data/establishments';
+import { type EstablishmentFields, extraOf, listEstablishments } from '../registered-data/establishments';
 import { currentDocumentsOf } from '../registered-data/workers';
 import { requiredWorkerDocumentKeys } from '@kyogikai/domain';
 import { notFound } from '../trpc/app-error';
 import type { TChangeItemRow } from './change-items';
+import { loadOpenRequests } from './change-overview';
 import { describeChangeItems, type TDescribedChange } from './describe-change-items';
 import { establishmentIdsOf } from './worker-change-items';
 
@@ -22,21 +17,10 @@ type TPendingItem = {
   changes: { field: string; before: string; after: string }[];
 };
 
-type TEstablishmentFields = {
-  name: string;
-  postalCode: string | null;
-  prefecture: string;
-  city: string;
-  town: string;
-  building: string | null;
-  phone: string | null;
-  extra: Record<string, string>;
-};
-
 export type TRegisteredData = {
   canEdit: boolean;
   draftVersion: number | null;
-  establishments: (TEstablishmentFields & {
+  establishments: (EstablishmentFields & {
     id: string;
     status: 'registered' | 'adding';
     version: number;
@@ -62,34 +46,6 @@ const optional = (value: unknown): string | null => (typeof value === 'string' &
 const extraValues = (value: unknown): Record<string, string> =>
   value && typeof value === 'object' ? extraOf(value as Record<string, string | null>) : {};
 
-/** The organisation's pending requests (draft and submitted) and their unapplied worker/establishment items. */
-async function waitingChanges(tx: TenantTx, organisationId: string) {
-  const r = schema.changeRequests;
-  const i = schema.changeItems;
-  const open = await tx
-    .select({ id: r.id, state: r.state, version: r.version })
-    .from(r)
-    .where(and(eq(r.organisationId, organisationId), inArray(r.state, [...CHANGE_REQUEST_PENDING_STATES])))
-    .orderBy(asc(r.createdAt), asc(r.id));
-  const items = open.length
-    ? await tx
-        .select()
-        .from(i)
-        .where(
-          and(
-            inArray(
-              i.changeRequestId,
-              open.map((request) => request.id),
-            ),
-            ne(i.entityType, 'organisation'),
-            isNull(i.appliedAt),
-          ),
-        )
-        .orderBy(asc(i.createdAt), asc(i.id))
-    : [];
-  return { open, items };
-}
-
 /**
  * ◆受入れ事業所情報 and the workers of a member as マイページ and the worker screen show them
  * (SPEC D2-D4): the registered rows (not archived), the additions waiting in the draft or a
@@ -103,7 +59,9 @@ export async function loadRegisteredData(
   const o = schema.organisations;
   const [organisation] = await tx.select({ membershipState: o.membershipState }).from(o).where(eq(o.id, input.organisationId));
   if (!organisation) throw notFound('organisation.notFound');
-  const { open, items } = await waitingChanges(tx, input.organisationId);
+  const i = schema.changeItems;
+  // The unapplied worker/establishment items of the pending requests (draft and submitted).
+  const { open, items } = await loadOpenRequests(tx, input.organisationId, and(ne(i.entityType, 'organisation'), isNull(i.appliedAt)));
   const stateOf = new Map(open.map((request) => [request.id, request.state]));
   const described = await describeChangeItems(tx, items);
   const changesOf = new Map<string, TDescribedChange[]>();
@@ -216,48 +174,5 @@ export async function loadRegisteredData(
     draftVersion: draft?.version ?? null,
     establishments,
     workers,
-  };
-}
-
-export type TWorkerAddition = {
-  itemId: string;
-  changeRequestId: string;
-  state: TChangeRequestState;
-  /** The draft's version (null: no draft), to pass as draftVersion when saving. */
-  draftVersion: number | null;
-  values: { nameLatin: string; nationality: string; nameKana: string | null; extra: Record<string, string>; establishmentIds: string[] };
-};
-
-/**
- * One worker being added (D2), for its form and its upload slots: the values proposed, where it
- * waits, and the draft's version. Another organisation's item is not found (row-level security),
- * nor is any item that is not a worker addition.
- */
-export async function loadWorkerAddition(tx: TenantTx, input: { organisationId: string; itemId: string }): Promise<TWorkerAddition> {
-  const i = schema.changeItems;
-  const r = schema.changeRequests;
-  const [row] = await tx
-    .select({ item: i, state: r.state })
-    .from(i)
-    .innerJoin(r, and(eq(r.tenantId, i.tenantId), eq(r.id, i.changeRequestId)))
-    .where(and(eq(i.id, input.itemId), eq(i.organisationId, input.organisationId), eq(i.kind, 'worker_add'), eq(i.entityType, 'worker')));
-  if (!row) throw notFound('changeRequest.notFound');
-  const [draft] = await tx
-    .select({ version: r.version })
-    .from(r)
-    .where(and(eq(r.organisationId, input.organisationId), eq(r.state, 'draft')));
-  const p = row.item.proposed;
-  return {
-    itemId: row.item.id,
-    changeRequestId: row.item.changeRequestId,
-    state: row.state,
-    draftVersion: draft?.version ?? null,
-    values: {
-      nameLatin: text(p.nameLatin),
-      nationality: text(p.nationality),
-      nameKana: optional(p.nameKana),
-      extra: extraValues(p.extra),
-      establishmentIds: establishmentIdsOf(p),
-    },
   };
 }

@@ -1,19 +1,11 @@
-import { recordAudit, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
-import { missingOrganisationFields, type TChangeItemKind, type TPermission } from '@kyogikai/domain';
+import { recordAudit, schema, type TenantTx } from '@kyogikai/db';
+import { missingOrganisationFields, type TChangeItemKind } from '@kyogikai/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError, type FieldError } from '../trpc/app-error';
-import { ensureDraft, lockDraftForSave, touchDraft } from './open-draft';
+import { type DraftSaveContext, ensureDraft, lockDraftForSave, touchDraft } from './open-draft';
 import { CHANGEABLE_ORGANISATION_FIELDS, organisationFieldKind, type TChangeableOrganisationField } from './organisation-change-fields';
 
-export type SaveChangeDraftInput = {
-  tenant: TenantRecord;
-  organisationId: string;
-  userId: string;
-  permissions: ReadonlySet<TPermission>;
-  clientAddress: string;
-  now: Date;
-  /** The draft's version as the detail screen loaded it; null when it showed no draft. */
-  draftVersion: number | null;
+export type SaveChangeDraftInput = DraftSaveContext & {
   /** The ◆会員情報 fields as the form holds them (normalised by the input schema); absent = unchanged. */
   values: Partial<Record<TChangeableOrganisationField, string | null>>;
 };

@@ -12,6 +12,7 @@ import {
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { listPendingWorkerDocuments } from '../documents/document-slots-view';
+import { listCurrentWorkerDocuments, type WorkerDocumentView } from '../registered-data/workers';
 import { notFound } from '../trpc/app-error';
 import { fieldChanges, type TChangeItemRow } from './change-items';
 import { describeChangeItems } from './describe-change-items';
@@ -120,14 +121,7 @@ async function workerAdditionDocuments(
   const byItem = new Map<string, TStaffItemDocument[]>(additions.map((item) => [item.id, []]));
   if (additions.length === 0) return byItem;
   const slots = new Map(config.requiredDocuments.filter((slot) => slot.scope === 'worker').map((slot) => [slot.key, slot]));
-  const named = (doc: {
-    id: string;
-    documentKey: string;
-    customName: string | null;
-    fileName: string;
-    byteSize: number;
-    uploadedAt: Date;
-  }) => {
+  const named = (doc: WorkerDocumentView) => {
     const slot = slots.get(doc.documentKey);
     return {
       id: doc.id,
@@ -146,21 +140,8 @@ async function workerAdditionDocuments(
     byItem.get(doc.changeItemId)?.push(named(doc));
   const applied = additions.filter((item) => item.appliedAt !== null && item.entityId !== null);
   if (applied.length > 0) {
-    const d = schema.documents;
     const itemByWorker = new Map(applied.map((item) => [item.entityId ?? '', item.id]));
-    const rows = await tx
-      .select({
-        id: d.id,
-        workerId: d.workerId,
-        documentKey: d.documentKey,
-        customName: d.customName,
-        fileName: d.fileName,
-        byteSize: d.byteSize,
-        uploadedAt: d.uploadedAt,
-      })
-      .from(d)
-      .where(and(inArray(d.workerId, [...itemByWorker.keys()]), isNull(d.pendingChangeItemId), isNull(d.replacedAt), isNull(d.deletedAt)))
-      .orderBy(asc(d.uploadedAt), asc(d.id));
+    const rows = await listCurrentWorkerDocuments(tx, [...itemByWorker.keys()]);
     for (const row of rows) byItem.get(itemByWorker.get(row.workerId ?? '') ?? '')?.push(named(row));
   }
   return byItem;

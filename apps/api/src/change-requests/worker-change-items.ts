@@ -1,7 +1,9 @@
 import { schema, type TenantTx } from '@kyogikai/db';
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { attachPendingDocuments, discardPendingDocuments } from '../documents/pending-change-documents';
+import { replaceWorkerLinks } from '../registered-data/workers';
 import { AppError } from '../trpc/app-error';
+import { markItemApplied } from './applied-item';
 import type { TChangeItemRow } from './change-items';
 
 /** The ids an item lists (`establishmentIds` of a worker addition or a links change). */
@@ -50,19 +52,6 @@ async function resolveEstablishments(tx: TenantTx, ids: readonly string[], added
   return unique;
 }
 
-async function replaceLinks(tx: TenantTx, item: TChangeItemRow, workerId: string, establishmentIds: readonly string[]) {
-  const we = schema.workerEstablishments;
-  await tx.delete(we).where(eq(we.workerId, workerId));
-  await tx.insert(we).values(
-    establishmentIds.map((establishmentId) => ({
-      tenantId: item.tenantId,
-      organisationId: item.organisationId,
-      workerId,
-      establishmentId,
-    })),
-  );
-}
-
 /**
  * D2 「特定技能外国人の追加」 on approval: the worker row and its establishment links are created,
  * the documents uploaded for the addition become the worker's (attachPendingDocuments), and the
@@ -84,13 +73,9 @@ export async function applyWorkerAdd(tx: TenantTx, item: TChangeItemRow, now: Da
     })
     .returning({ id: w.id });
   if (!worker) throw new Error('insert returned no worker');
-  await replaceLinks(tx, item, worker.id, establishmentIds);
+  await replaceWorkerLinks(tx, item, worker.id, establishmentIds);
   await attachPendingDocuments(tx, { itemId: item.id, workerId: worker.id });
-  const i = schema.changeItems;
-  await tx
-    .update(i)
-    .set({ entityId: worker.id, proposed: { ...p, establishmentIds }, appliedAt: now })
-    .where(and(eq(i.id, item.id), isNull(i.appliedAt)));
+  await markItemApplied(tx, item, now, { entityId: worker.id, proposed: { ...p, establishmentIds } });
 }
 
 /**
@@ -124,12 +109,8 @@ export async function applyWorkerEstablishments(
     .where(and(eq(w.id, worker.id), eq(w.version, worker.version)))
     .returning({ id: w.id });
   if (!bumped) throw new AppError('CONFLICT', 'common.conflict');
-  await replaceLinks(tx, item, worker.id, establishmentIds);
-  const i = schema.changeItems;
-  await tx
-    .update(i)
-    .set({ proposed: { establishmentIds }, previous: { establishmentIds: current }, appliedAt: now })
-    .where(and(eq(i.id, item.id), isNull(i.appliedAt)));
+  await replaceWorkerLinks(tx, item, worker.id, establishmentIds);
+  await markItemApplied(tx, item, now, { proposed: { establishmentIds }, previous: { establishmentIds: current } });
 }
 
 /** A cancelled or rejected worker addition: its uploads' rows go; the leftover sweep removes the objects (ADR 017). */

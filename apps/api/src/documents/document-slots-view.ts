@@ -2,7 +2,7 @@ import { schema, type TenantTx } from '@kyogikai/db';
 import { documentSlots, OTHER_DOCUMENT_KEY, type TDocumentScope, type TTenantConfig } from '@kyogikai/domain';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { listEstablishments } from '../registered-data/establishments';
-import { listWorkerDocuments, type WorkerDocumentView } from '../registered-data/workers';
+import { documentFileColumns, listWorkerDocuments, type WorkerDocumentView } from '../registered-data/workers';
 import { notFound } from '../trpc/app-error';
 
 type StoredFile = Pick<WorkerDocumentView, 'id' | 'fileName' | 'byteSize' | 'uploadedAt'>;
@@ -81,15 +81,7 @@ export async function listPendingWorkerDocuments(tx: TenantTx, changeItemIds: re
   if (changeItemIds.length === 0) return [];
   const d = schema.documents;
   const rows = await tx
-    .select({
-      id: d.id,
-      changeItemId: d.pendingChangeItemId,
-      documentKey: d.documentKey,
-      customName: d.customName,
-      fileName: d.fileName,
-      byteSize: d.byteSize,
-      uploadedAt: d.uploadedAt,
-    })
+    .select({ ...documentFileColumns(), changeItemId: d.pendingChangeItemId })
     .from(d)
     .where(and(inArray(d.pendingChangeItemId, [...changeItemIds]), eq(d.scope, 'worker'), isNull(d.replacedAt), isNull(d.deletedAt)))
     .orderBy(asc(d.uploadedAt), asc(d.createdAt), asc(d.id));

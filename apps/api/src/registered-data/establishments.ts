@@ -7,8 +7,8 @@ import { assertRegisteredDataEditable } from './editability';
 /** Who is acting, for the audit trail. */
 export type EditActor = { tenantId: string; organisationId: string; userId: string; clientAddress: string };
 
-export type EstablishmentView = {
-  id: string;
+/** An establishment's values as the screens show them (B4a; D3/D4 also for one being added). */
+export type EstablishmentFields = {
   name: string;
   postalCode: string | null;
   prefecture: string;
@@ -17,9 +17,9 @@ export type EstablishmentView = {
   building: string | null;
   phone: string | null;
   extra: Record<string, string>;
-  version: number;
-  workerCount: number;
 };
+
+export type EstablishmentView = EstablishmentFields & { id: string; version: number; workerCount: number };
 
 /** The stored extra fields without empty values (the column allows null values per key). */
 export function extraOf(value: Record<string, string | null> | null | undefined): Record<string, string> {

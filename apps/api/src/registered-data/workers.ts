@@ -133,21 +133,35 @@ export type WorkerView = {
   documents: WorkerDocumentView[];
 };
 
-/** The worker's current documents (required slots first in upload order, then the others). */
-export async function listWorkerDocuments(tx: TenantTx, workerId: string): Promise<WorkerDocumentView[]> {
+/** A document's columns as its lists show it: the slot, the name typed for an other document, the file. */
+export function documentFileColumns() {
+  const d = schema.documents;
+  return {
+    id: d.id,
+    documentKey: d.documentKey,
+    customName: d.customName,
+    fileName: d.fileName,
+    byteSize: d.byteSize,
+    uploadedAt: d.uploadedAt,
+  };
+}
+
+/** The current documents of these workers, in upload order, each with its worker. */
+export async function listCurrentWorkerDocuments(
+  tx: TenantTx,
+  workerIds: string[],
+): Promise<(WorkerDocumentView & { workerId: string | null })[]> {
   const d = schema.documents;
   return tx
-    .select({
-      id: d.id,
-      documentKey: d.documentKey,
-      customName: d.customName,
-      fileName: d.fileName,
-      byteSize: d.byteSize,
-      uploadedAt: d.uploadedAt,
-    })
+    .select({ ...documentFileColumns(), workerId: d.workerId })
     .from(d)
-    .where(currentDocumentsOf([workerId]))
+    .where(currentDocumentsOf(workerIds))
     .orderBy(asc(d.uploadedAt), asc(d.createdAt), asc(d.id));
+}
+
+/** The worker's current documents (required slots first in upload order, then the others). */
+export async function listWorkerDocuments(tx: TenantTx, workerId: string): Promise<WorkerDocumentView[]> {
+  return (await listCurrentWorkerDocuments(tx, [workerId])).map(({ workerId: _worker, ...doc }) => doc);
 }
 
 /** One worker with everything the edit form and the upload slots need. */
@@ -188,13 +202,19 @@ async function checkWorkerValues(tx: TenantTx, config: TTenantConfig, values: TW
   return extra;
 }
 
-async function replaceLinks(tx: TenantTx, actor: EditActor, workerId: string, establishmentIds: string[]) {
+/** A worker's establishments, replaced (B4b edits before joining; D2/D3 items on approval). */
+export async function replaceWorkerLinks(
+  tx: TenantTx,
+  owner: { tenantId: string; organisationId: string },
+  workerId: string,
+  establishmentIds: readonly string[],
+): Promise<void> {
   const we = schema.workerEstablishments;
   await tx.delete(we).where(eq(we.workerId, workerId));
   await tx.insert(we).values(
     establishmentIds.map((establishmentId) => ({
-      tenantId: actor.tenantId,
-      organisationId: actor.organisationId,
+      tenantId: owner.tenantId,
+      organisationId: owner.organisationId,
       workerId,
       establishmentId,
     })),
@@ -218,7 +238,7 @@ export async function createWorker(tx: TenantTx, actor: EditActor, config: TTena
     })
     .returning({ id: w.id, version: w.version });
   if (!row) throw new Error('insert returned no worker');
-  await replaceLinks(tx, actor, row.id, values.establishmentIds);
+  await replaceWorkerLinks(tx, actor, row.id, values.establishmentIds);
   await recordAudit(tx, {
     tenantId: actor.tenantId,
     actorUserId: actor.userId,
@@ -263,7 +283,7 @@ export async function updateWorker(
     .where(and(eq(w.id, input.id), eq(w.version, input.version)))
     .returning({ version: w.version });
   if (!saved) throw new AppError('CONFLICT', 'common.conflict', { currentVersion: current.version });
-  await replaceLinks(tx, actor, input.id, input.values.establishmentIds);
+  await replaceWorkerLinks(tx, actor, input.id, input.values.establishmentIds);
   await recordAudit(tx, {
     tenantId: actor.tenantId,
     actorUserId: actor.userId,

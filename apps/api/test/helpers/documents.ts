@@ -6,7 +6,7 @@ import superjson from 'superjson';
 import { startEmbeddedS3 } from '../../src/storage/embedded-s3';
 import { createObjectStorage } from '../../src/storage/object-storage';
 import { tenantOrigin } from '../../src/tenancy/tenant-url';
-import type { TestApi } from './test-api';
+import { TEST_PASSWORD, type TestApi } from './test-api';
 
 /** A real S3-compatible server (s3rver, in-process) in a temporary folder, and our client for it. */
 export async function startTestStorage() {
@@ -81,6 +81,17 @@ export async function portalCookie(api: TestApi, tenant: TenantRecord, loginId: 
     method: 'POST',
     headers: { origin: tenantOrigin(tenant), 'content-type': 'application/json' },
     body: JSON.stringify(superjson.serialize({ loginId, password })),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** Signs a staff member in through the admin's tRPC endpoint over HTTP and returns the Cookie header value. */
+export async function adminCookie(api: TestApi, tenant: TenantRecord, email: string, password = TEST_PASSWORD): Promise<string> {
+  const response = await api.app.request(`/t/${tenant.slug}/api/admin/trpc/session.signIn`, {
+    method: 'POST',
+    headers: { origin: tenantOrigin(tenant), 'content-type': 'application/json' },
+    body: JSON.stringify(superjson.serialize({ email, password })),
   });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -1,5 +1,6 @@
 import { CHANGE_REQUEST_STATES, ZEstablishmentValues, ZWorkerValues } from '@kyogikai/domain';
 import { z } from 'zod';
+import { ZEstablishmentFields } from '../establishment/establishment.schema';
 
 // SPEC D2-D4 after joining (manual p.11-14): workers and establishments change through the
 // organisation's one draft change request, like ◆会員情報 (ADR 023, ADR 025). Nothing registered
@@ -49,23 +50,6 @@ export const ZRemoveDraftItemOutput = z.object({
   draftDeleted: z.boolean(),
 });
 
-/** One worker being added (D2), by its change item's id: for its form and its upload slots. */
-export const ZWorkerAdditionInput = z.object({ itemId: z.uuid() });
-export const ZWorkerAdditionOutput = z.object({
-  itemId: z.uuid(),
-  changeRequestId: z.uuid(),
-  state: z.enum(CHANGE_REQUEST_STATES),
-  /** The draft's version (null: no draft), to pass as draftVersion. */
-  draftVersion: z.number().int().nullable(),
-  values: z.object({
-    nameLatin: z.string(),
-    nationality: z.string(),
-    nameKana: z.string().nullable(),
-    extra: z.record(z.string(), z.string()),
-    establishmentIds: z.array(z.uuid()),
-  }),
-});
-
 const ZFieldChange = z.object({ field: z.string(), before: z.string(), after: z.string() });
 
 /** Where an item waits: in the draft, or submitted and waiting for the secretariat. */
@@ -76,17 +60,6 @@ const ZPendingItem = z.object({
   /** Field by field, before → after (for D3 links: field `establishmentIds`, names joined by 「、」). */
   changes: z.array(ZFieldChange),
 });
-
-const ZEstablishmentFields = {
-  name: z.string(),
-  postalCode: z.string().nullable(),
-  prefecture: z.string(),
-  city: z.string(),
-  town: z.string(),
-  building: z.string().nullable(),
-  phone: z.string().nullable(),
-  extra: z.record(z.string(), z.string()),
-};
 
 /**
  * ◆受入れ事業所情報 and the workers of a member, as マイページ and the member's worker screen show
@@ -101,7 +74,7 @@ export const ZRegisteredDataOutput = z.object({
       /** The establishment's id, or for one being added (status 'adding') its change item's id. */
       id: z.uuid(),
       status: z.enum(['registered', 'adding']),
-      ...ZEstablishmentFields,
+      ...ZEstablishmentFields.shape,
       version: z.number().int(),
       /** Registered workers linked to it now. */
       workerCount: z.number().int(),

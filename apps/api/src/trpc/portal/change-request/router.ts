@@ -3,7 +3,6 @@ import { cancel } from './cancel';
 import { getHistory } from './get-history';
 import { getOverview } from './get-overview';
 import { getRegisteredData } from './get-registered-data';
-import { getWorkerAddition } from './get-worker-addition';
 import { removeDraftItem } from './remove-draft-item';
 import { saveDraft } from './save-draft';
 import { saveEstablishmentAdd } from './save-establishment-add';
@@ -16,7 +15,6 @@ export const changeRequestRouter = router({
   overview: getOverview,
   history: getHistory,
   registeredData: getRegisteredData,
-  workerAddition: getWorkerAddition,
   saveDraft,
   saveWorkerAdd,
   saveWorkerEstablishments,

@@ -1,9 +1,8 @@
 import { ZEstablishmentValues } from '@kyogikai/domain';
 import { z } from 'zod';
 
-/** ◆受入れ事業所情報 (SPEC B4a), whitelisted. */
-export const ZEstablishment = z.object({
-  id: z.uuid(),
+/** An establishment's values as the screens show them (B4a; D3/D4 also for one being added), whitelisted. */
+export const ZEstablishmentFields = z.object({
   name: z.string(),
   postalCode: z.string().nullable(),
   prefecture: z.string(),
@@ -12,6 +11,12 @@ export const ZEstablishment = z.object({
   building: z.string().nullable(),
   phone: z.string().nullable(),
   extra: z.record(z.string(), z.string()),
+});
+
+/** ◆受入れ事業所情報 (SPEC B4a), whitelisted. */
+export const ZEstablishment = z.object({
+  id: z.uuid(),
+  ...ZEstablishmentFields.shape,
   version: z.number().int(),
   workerCount: z.number().int(),
 });
