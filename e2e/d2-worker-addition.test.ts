@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApplicantAccount, createApplicant, createStaff, type StaffAccount } from './support/accounts';
 import { chooseNationality, documentSlot, KAIGO_DOCUMENTS, uploadAllDocuments, uploadFolder } from './support/application';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, screenshot, visible } from './support/browser';
+import { expectNoSeriousA11yViolations, newPage, screenshot, visible } from './support/browser';
 import { waitForMail } from './support/mailbox';
 import {
   ADD_WORKER,
   approveChangesAsSecretariat,
-  arrangeApprovedMember,
   arrangeRegisteredEstablishment,
   arrangeRegisteredWorker,
   backToMyPage,
@@ -22,26 +17,23 @@ import {
   saveToDraft,
   submitDraftFromMyPage,
   workerRow,
+  type ChangeJourney,
+  changeJourneyAccounts,
+  startChangeJourney,
+  TENANT,
 } from './support/member-changes';
 import { labelled } from './support/onboarding';
-import { type Platform, startPlatformForTest } from './support/platform';
+import type { Platform } from './support/platform';
 import { signInToPortal } from './support/sign-in';
 
-const TENANT = 'kaigo';
-const MEMBER: ApplicantAccount = {
-  loginId: 'aozora-member',
-  email: 'tanto@aozora.example.jp',
-  name: '鈴木 一郎',
-  password: 'Aozora-2026-pass',
+const ACCOUNTS = changeJourneyAccounts({
+  key: 'aozora',
+  journey: 'd2',
   corporateName: '社会福祉法人あおぞら会',
-};
-const CONTACT_EMAIL = 'contact@aozora.example.jp';
-const SECRETARIAT: StaffAccount = {
-  email: 'jimukyoku-d2@kaigo.example.jp',
-  name: '事務局 二郎',
-  password: 'Jimukyoku-2026-d2',
-  role: 'secretariat',
-};
+  memberName: '鈴木 一郎',
+  secretariatName: '事務局 二郎',
+});
+const { member: MEMBER, contactEmail: CONTACT_EMAIL, secretariat: SECRETARIAT } = ACCOUNTS;
 const HONKAN: RegisteredEstablishment = {
   name: '特別養護老人ホームあおぞら',
   postalCode: '1040061',
@@ -56,25 +48,18 @@ const NEW_WORKER = 'NGUYEN VAN AN';
 const DROPPED_WORKER = 'LE VAN BAO';
 
 describe('D2 a member adds a Specified Skilled Worker after joining: 「特定技能外国人の追加」, documents, one change request, reviewed', () => {
+  let journey: ChangeJourney | undefined;
   let platform: Platform;
   let browser: Browser;
-  let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'kyogikai-e2e-d2-'));
-    platform = await startPlatformForTest({ env: { DATA_DIR: dataDir } });
-    await createApplicant(platform, TENANT, MEMBER);
-    await createStaff(platform, TENANT, SECRETARIAT);
-    browser = await launchBrowser();
-    const organisationId = arrangeApprovedMember(platform, MEMBER.loginId, 'KAIGO-M2026-000201', CONTACT_EMAIL);
+    journey = await startChangeJourney(ACCOUNTS, 'KAIGO-M2026-000201');
+    ({ platform, browser } = journey);
+    const { organisationId } = journey;
     const honkanId = arrangeRegisteredEstablishment(platform, organisationId, HONKAN);
     arrangeRegisteredWorker(platform, organisationId, REGISTERED_WORKER, [honkanId]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.stop());
 
   it('D2 D6: 「特定技能外国人の追加」 (yellow) → STEP2 form without 一時保存 → 「申請登録情報を変更する」 → M-D1 → documents → 「上記の内容で変更申請を行う」 → 「申請を行う」; the secretariat approves; the worker is registered with the documents, the mail arrives, the history lists it', async () => {
     const { page } = await newPage(browser);

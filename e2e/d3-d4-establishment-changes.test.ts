@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApplicantAccount, createApplicant, createStaff, type StaffAccount } from './support/accounts';
 import { addEstablishment, type EstablishmentInput } from './support/application';
 import { arrangeWithSql } from './support/database';
-import { expectNoSeriousA11yViolations, hidden, launchBrowser, newPage, screenshot, visible } from './support/browser';
+import { expectNoSeriousA11yViolations, hidden, newPage, screenshot, visible } from './support/browser';
 import { waitForMail } from './support/mailbox';
 import {
   addNewEstablishmentForWorker,
   APPLY_ESTABLISHMENT_CHANGE,
   approveChangesAsSecretariat,
-  arrangeApprovedMember,
   arrangeRegisteredEstablishment,
   arrangeRegisteredWorker,
   backToMyPage,
@@ -27,26 +22,23 @@ import {
   saveToDraft,
   submitDraftFromMyPage,
   workerRow,
+  type ChangeJourney,
+  changeJourneyAccounts,
+  startChangeJourney,
+  TENANT,
 } from './support/member-changes';
 import { labelled } from './support/onboarding';
-import { type Platform, startPlatformForTest } from './support/platform';
+import type { Platform } from './support/platform';
 import { signInToPortal } from './support/sign-in';
 
-const TENANT = 'kaigo';
-const MEMBER: ApplicantAccount = {
-  loginId: 'kaede-member',
-  email: 'tanto@kaede.example.jp',
-  name: '高橋 美咲',
-  password: 'Kaede-2026-pass',
+const ACCOUNTS = changeJourneyAccounts({
+  key: 'kaede',
+  journey: 'd3',
   corporateName: '社会福祉法人かえで会',
-};
-const CONTACT_EMAIL = 'contact@kaede.example.jp';
-const SECRETARIAT: StaffAccount = {
-  email: 'jimukyoku-d3@kaigo.example.jp',
-  name: '事務局 三郎',
-  password: 'Jimukyoku-2026-d3',
-  role: 'secretariat',
-};
+  memberName: '高橋 美咲',
+  secretariatName: '事務局 三郎',
+});
+const { member: MEMBER, contactEmail: CONTACT_EMAIL, secretariat: SECRETARIAT } = ACCOUNTS;
 const HONKAN: RegisteredEstablishment = {
   name: '特別養護老人ホームかえで',
   postalCode: '1040061',
@@ -90,28 +82,20 @@ const GROUP_HOME: EstablishmentInput = {
 const AT_BUNKAN = { nameLatin: 'WIN AUNG', nationality: 'MM' };
 
 describe('D3 D4 establishments after joining: an edit reaches every worker registered there, a worker moves, an establishment is added — one change request, reviewed', () => {
+  let journey: ChangeJourney | undefined;
   let platform: Platform;
   let browser: Browser;
-  let dataDir: string;
   let organisationId: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'kyogikai-e2e-d3-'));
-    platform = await startPlatformForTest({ env: { DATA_DIR: dataDir } });
-    await createApplicant(platform, TENANT, MEMBER);
-    await createStaff(platform, TENANT, SECRETARIAT);
-    browser = await launchBrowser();
-    organisationId = arrangeApprovedMember(platform, MEMBER.loginId, 'KAIGO-M2026-000301', CONTACT_EMAIL);
+    journey = await startChangeJourney(ACCOUNTS, 'KAIGO-M2026-000301');
+    ({ platform, browser, organisationId } = journey);
     const honkanId = arrangeRegisteredEstablishment(platform, organisationId, HONKAN);
     const bunkanId = arrangeRegisteredEstablishment(platform, organisationId, BUNKAN);
     for (const worker of AT_HONKAN) arrangeRegisteredWorker(platform, organisationId, worker, [honkanId]);
     arrangeRegisteredWorker(platform, organisationId, AT_BUNKAN, [bunkanId]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.stop());
 
   /** マイページ → the worker's 詳細 → 「登録内容を変更する」 (yellow, top right). */
   async function openWorkerForEditing(page: Page, nameLatin: string): Promise<void> {

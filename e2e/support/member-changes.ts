@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { StaffAccount } from './accounts';
+import { type ApplicantAccount, createApplicant, createStaff, type StaffAccount } from './accounts';
 import type { EstablishmentInput } from './application';
-import { expectNoSeriousA11yViolations, hidden, newPage, screenshot, visible } from './browser';
+import { expectNoSeriousA11yViolations, hidden, launchBrowser, newPage, screenshot, visible } from './browser';
 import { arrangeWithSql } from './database';
 import { labelled, waitForValue } from './onboarding';
-import type { Platform } from './platform';
+import { type Platform, startPlatformForTest } from './platform';
 import { signInToAdmin } from './sign-in';
 
 /**
@@ -61,15 +64,82 @@ export function arrangeApprovedMember(platform: Platform, loginId: string, membe
   return organisationId;
 }
 
-export interface RegisteredEstablishment {
-  name: string;
-  postalCode: string;
-  prefecture: string;
-  city: string;
-  town: string;
-  phone: string;
-  /** The care council's 介護サービスの種類 (its option value). */
+export interface RegisteredEstablishment extends Omit<EstablishmentInput, 'serviceType'> {
+  /** The care council's 介護サービスの種類 (its option value; EstablishmentInput names its label). */
   serviceType: string;
+}
+
+/** The care council every change journey runs in. */
+export const TENANT = 'kaigo';
+
+/**
+ * The accounts of one change journey, named after `key` (`aozora`: login aozora-member, mails to
+ * tanto@ / contact@aozora.example.jp) — the member's applicant account and 担当者 mail — and the
+ * secretariat that reviews its requests (jimukyoku-<journey>@kaigo.example.jp).
+ */
+export function changeJourneyAccounts(input: {
+  key: string;
+  journey: string;
+  corporateName: string;
+  memberName: string;
+  secretariatName: string;
+}): { journey: string; member: ApplicantAccount; contactEmail: string; secretariat: StaffAccount } {
+  const capitalised = `${input.key.charAt(0).toUpperCase()}${input.key.slice(1)}`;
+  return {
+    journey: input.journey,
+    member: {
+      loginId: `${input.key}-member`,
+      email: `tanto@${input.key}.example.jp`,
+      name: input.memberName,
+      password: `${capitalised}-2026-pass`,
+      corporateName: input.corporateName,
+    },
+    contactEmail: `contact@${input.key}.example.jp`,
+    secretariat: {
+      email: `jimukyoku-${input.journey}@kaigo.example.jp`,
+      name: input.secretariatName,
+      password: `Jimukyoku-2026-${input.journey}`,
+      role: 'secretariat',
+    },
+  };
+}
+
+export interface ChangeJourney {
+  platform: Platform;
+  browser: Browser;
+  /** The member's organisation (arrangeApprovedMember). */
+  organisationId: string;
+  /** Closes the browser, stops the platform and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Where a change journey starts: a platform of its own (files in a temporary folder), the member's
+ * applicant account made an approved member with `membershipNumber`, the secretariat, and a browser.
+ */
+export async function startChangeJourney(
+  accounts: ReturnType<typeof changeJourneyAccounts>,
+  membershipNumber: string,
+): Promise<ChangeJourney> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `kyogikai-e2e-${accounts.journey}-`));
+  let platform: Platform | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    platform = await startPlatformForTest({ env: { DATA_DIR: dataDir } });
+    await createApplicant(platform, TENANT, accounts.member);
+    await createStaff(platform, TENANT, accounts.secretariat);
+    browser = await launchBrowser();
+    const organisationId = arrangeApprovedMember(platform, accounts.member.loginId, membershipNumber, accounts.contactEmail);
+    return { platform, browser, organisationId, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** A registered 受入れ事業所 of the organisation (as approval of the application left it); returns its id. */
