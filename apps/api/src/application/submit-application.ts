@@ -1,16 +1,10 @@
-import { schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
-import type { TPermission } from '@kyogikai/domain';
+import { schema, type TenantTx } from '@kyogikai/db';
 import { eq } from 'drizzle-orm';
 import { AppError, notFound } from '../trpc/app-error';
 import { applyApplicationTransition } from './apply-transition';
+import type { MemberAction } from '../organisation/member-action';
 
-export type SubmitApplicationInput = {
-  tenant: TenantRecord;
-  organisationId: string;
-  userId: string;
-  permissions: ReadonlySet<TPermission>;
-  clientAddress: string;
-  now: Date;
+export type SubmitApplicationInput = MemberAction & {
   tenantUrl: (path: string) => string;
   applicationId: string;
   version: number;

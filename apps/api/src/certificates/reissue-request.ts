@@ -1,9 +1,8 @@
-import { pgConstraintName, pgErrorCode, recordAudit, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
+import { pgConstraintName, pgErrorCode, recordAudit, schema, type TenantTx } from '@kyogikai/db';
 import {
   applicantActor,
   CERTIFICATE_CURRENT_STATES,
   type TEffect,
-  type TPermission,
   isReissueRequestOpen,
   requestReissue,
   transitionReissue,
@@ -13,14 +12,9 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { queueMail } from '../mail/queue-mail';
 import { AppError, notFound } from '../trpc/app-error';
 import { transitionAppError } from '../trpc/transition-error';
+import type { MemberAction } from '../organisation/member-action';
 
-export type RequestReissueInput = {
-  tenant: TenantRecord;
-  organisationId: string;
-  userId: string;
-  permissions: ReadonlySet<TPermission>;
-  clientAddress: string;
-  now: Date;
+export type RequestReissueInput = MemberAction & {
   tenantUrl: (path: string) => string;
   reason: string;
 };
@@ -163,10 +157,7 @@ export async function requestCertificateReissue(tx: TenantTx, input: RequestReis
  * with a better reason. Only the organisation's own open request; nothing is mailed, the
  * secretariat's list simply no longer shows it.
  */
-export async function cancelCertificateReissue(
-  tx: TenantTx,
-  input: Pick<RequestReissueInput, 'tenant' | 'organisationId' | 'userId' | 'permissions' | 'clientAddress' | 'now'>,
-): Promise<void> {
+export async function cancelCertificateReissue(tx: TenantTx, input: MemberAction): Promise<void> {
   const r = schema.reissueRequests;
   const [open] = await tx
     .select()

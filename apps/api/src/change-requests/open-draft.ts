@@ -1,19 +1,14 @@
-import { pgConstraintName, pgErrorCode, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
-import { applicantActor, CHANGE_REQUEST_PENDING_STATES, checkMemberCanChange, type TPermission } from '@kyogikai/domain';
+import { pgConstraintName, pgErrorCode, schema, type TenantTx } from '@kyogikai/db';
+import { applicantActor, CHANGE_REQUEST_PENDING_STATES, checkMemberCanChange } from '@kyogikai/domain';
 import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { MemberAction } from '../organisation/member-action';
 import { AppError } from '../trpc/app-error';
 import { transitionAppError } from '../trpc/transition-error';
 
 export type TOrganisationRow = typeof schema.organisations.$inferSelect;
 
 /** Who saves into the organisation's draft (SPEC D1-D6), and the draft's version the page loaded. */
-export type DraftSaveContext = {
-  tenant: TenantRecord;
-  organisationId: string;
-  userId: string;
-  permissions: ReadonlySet<TPermission>;
-  clientAddress: string;
-  now: Date;
+export type DraftSaveContext = MemberAction & {
   /** The draft's version as the page loaded it; null when it showed no draft. */
   draftVersion: number | null;
 };

@@ -1,10 +1,9 @@
-import { recordAudit, schema, type TenantRecord, type TenantTx } from '@kyogikai/db';
+import { recordAudit, schema, type TenantTx } from '@kyogikai/db';
 import {
   applicantActor,
   CERTIFICATE_CURRENT_STATES,
   SYSTEM_ACTOR,
   type TEffect,
-  type TPermission,
   transitionCertificate,
   transitionMembership,
   transitionReissue,
@@ -16,14 +15,9 @@ import { queueMail } from '../mail/queue-mail';
 import { notFound } from '../trpc/app-error';
 import { transitionAppError } from '../trpc/transition-error';
 import { retentionUntil } from './retention';
+import type { MemberAction } from '../organisation/member-action';
 
-export type WithdrawMembershipInput = {
-  tenant: TenantRecord;
-  organisationId: string;
-  userId: string;
-  permissions: ReadonlySet<TPermission>;
-  clientAddress: string;
-  now: Date;
+export type WithdrawMembershipInput = MemberAction & {
   tenantUrl: (path: string) => string;
   /** The checkbox 「退会に関する注意事項を読みました」; the machine refuses anything but true. */
   notesAcknowledged: boolean;

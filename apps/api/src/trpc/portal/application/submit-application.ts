@@ -1,5 +1,6 @@
 import { submitApplication } from '../../../application/submit-application';
 import { memberProcedure } from '../../procedures';
+import { memberAction } from '../member-action';
 import { ZSubmitApplicationInput, ZSubmitApplicationOutput } from './application.schema';
 
 /** 「上記内容で申請を行う」 (SPEC B5, C1): submits a draft or resubmits a returned application; locked from then on. */
@@ -9,12 +10,7 @@ export const submit = memberProcedure('submit')
   .mutation(({ ctx, input }) =>
     ctx.inOrganisation((tx) =>
       submitApplication(tx, {
-        tenant: ctx.tenant,
-        organisationId: ctx.organisation.id,
-        userId: ctx.session.user.id,
-        permissions: ctx.organisation.permissions,
-        clientAddress: ctx.clientAddress,
-        now: ctx.clock.now(),
+        ...memberAction(ctx),
         tenantUrl: ctx.tenantUrl,
         applicationId: input.applicationId,
         version: input.version,

@@ -1,5 +1,6 @@
 import { requestCertificateReissue } from '../../../certificates/reissue-request';
 import { memberProcedure } from '../../procedures';
+import { memberAction } from '../member-action';
 import { ZRequestReissueInput, ZRequestReissueOutput } from './certificate.schema';
 
 /** 「入会証明書再発行申請」 → reason → 「申請を行う」 (SPEC E1). */
@@ -9,12 +10,7 @@ export const requestReissue = memberProcedure('request_reissue')
   .mutation(async ({ ctx, input }) => {
     const created = await ctx.inOrganisation((tx) =>
       requestCertificateReissue(tx, {
-        tenant: ctx.tenant,
-        organisationId: ctx.organisation.id,
-        userId: ctx.session.user.id,
-        permissions: ctx.organisation.permissions,
-        clientAddress: ctx.clientAddress,
-        now: ctx.clock.now(),
+        ...memberAction(ctx),
         tenantUrl: ctx.tenantUrl,
         reason: input.reason,
       }),

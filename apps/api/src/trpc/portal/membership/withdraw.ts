@@ -1,5 +1,6 @@
 import { withdrawMembership } from '../../../membership/withdraw-membership';
 import { memberProcedure } from '../../procedures';
+import { memberAction } from '../member-action';
 import { ZWithdrawInput, ZWithdrawOutput } from './membership.schema';
 
 /** SPEC F1: 「本当に退会してもよろしいですか？」 → 「退会する」. Only a user holding `withdraw` (ADR 008, 012). */
@@ -9,12 +10,7 @@ export const withdraw = memberProcedure('withdraw')
   .mutation(async ({ ctx, input }) => {
     const result = await ctx.inOrganisation((tx) =>
       withdrawMembership(tx, {
-        tenant: ctx.tenant,
-        organisationId: ctx.organisation.id,
-        userId: ctx.session.user.id,
-        permissions: ctx.organisation.permissions,
-        clientAddress: ctx.clientAddress,
-        now: ctx.clock.now(),
+        ...memberAction(ctx),
         tenantUrl: ctx.tenantUrl,
         notesAcknowledged: input.notesAcknowledged,
       }),
