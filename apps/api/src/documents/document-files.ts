@@ -5,7 +5,7 @@ import { and, eq, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Clock } from '../clock';
 import { assertRegisteredDataEditable } from '../registered-data/editability';
 import type { EditActor } from '../registered-data/establishments';
-import type { WorkerDocumentView } from '../registered-data/workers';
+import { documentFileColumns, type WorkerDocumentView } from '../registered-data/workers';
 import { newDocumentKey, newQuarantineKey } from '../storage/document-keys';
 import { assertPendingWorkerEditable } from './pending-change-documents';
 import type { FileStore } from '../storage/object-storage';
@@ -242,14 +242,7 @@ export async function uploadDocument(deps: DocumentDeps, input: UploadDocumentIn
           uploadedByUserId: input.userId,
           uploadedAt: now,
         })
-        .returning({
-          id: d.id,
-          documentKey: d.documentKey,
-          customName: d.customName,
-          fileName: d.fileName,
-          byteSize: d.byteSize,
-          uploadedAt: d.uploadedAt,
-        });
+        .returning(documentFileColumns());
       if (!document) throw new Error('insert returned no document');
       await recordAudit(tx, {
         tenantId: tenant.id,
