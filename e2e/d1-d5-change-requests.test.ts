@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { downloadCertificate, pdfText, waitForCertificateReady } from './support
 import { arrangeWithSql } from './support/database';
 import { waitForMail } from './support/mailbox';
 import { type Platform, startPlatformForTest } from './support/platform';
+import { arrangeApprovedMember, M_D1, queryValue } from './support/member-changes';
 import { signInToAdmin, signInToPortal } from './support/sign-in';
 
 const TENANT = 'kaigo';
@@ -30,17 +30,6 @@ const SECRETARIAT: StaffAccount = {
 };
 const MINISTRY: StaffAccount = { email: 'shoin@mhlw.example.jp', name: '厚労 太郎', password: 'Mhlw-approve-2026', role: 'ministry' };
 const CONTACT_EMAIL = 'contact@himawari.example.jp';
-/** SPEC D1, message M-D1 (one line, exact). */
-const M_D1 =
-  '入力した内容を登録しました。（まだ登録が完了しているわけではありません。登録を完了するには、【上記の内容で変更申請を行う】より変更申請を確定してください。）';
-
-function queryValue(platform: Platform, statement: string, ...values: string[]): string {
-  const args = [platform.databaseEnv.DATABASE_OWNER_URL ?? '', '-v', 'ON_ERROR_STOP=1', '-qtA'];
-  for (const [index, value] of values.entries()) args.push('-v', `p${index + 1}=${value}`);
-  return execFileSync('psql', [...args, '-f', '-'], { input: statement })
-    .toString()
-    .trim();
-}
 
 describe('D1 D5 D6 members change their registration: before/after until approved, the new certificate, history, 「変更を取り消す」', () => {
   let platform: Platform;
@@ -55,22 +44,8 @@ describe('D1 D5 D6 members change their registration: before/after until approve
     await createStaff(platform, TENANT, SECRETARIAT);
     await createStaff(platform, TENANT, MINISTRY);
     browser = await launchBrowser();
-    organisationId = queryValue(
-      platform,
-      "select organisation_id from organisation_memberships m join users u on u.id = m.user_id where u.login_id = :'p1'",
-      MEMBER.loginId,
-    );
     // An approved member with its first certificate (the review journey of issue 6 reaches this through the admin).
-    arrangeWithSql(
-      platform,
-      `update organisations set membership_state = 'active', membership_number = 'KAIGO-M2026-000888', joined_at = now(),
-         corporate_name_kana = 'シャカイフクシホウジンヒマワリカイ', phone = '0312345678',
-         contact_name = '佐藤 花子', contact_email = :'p2', contact_phone = '0311112222', postal_code = '1040061',
-         prefecture = '東京都', city = '中央区', town = '銀座1-2-3', representative_title = '理事長', representative_name = '髙﨑 太郎'
-       where id = :'p1'`,
-      organisationId,
-      CONTACT_EMAIL,
-    );
+    organisationId = arrangeApprovedMember(platform, MEMBER.loginId, 'KAIGO-M2026-000888', CONTACT_EMAIL);
     arrangeWithSql(
       platform,
       `insert into certificates (tenant_id, id, organisation_id, membership_number, issue_number, state, fields)
