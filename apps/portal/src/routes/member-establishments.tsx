@@ -1,18 +1,13 @@
-import { ErrorSummary, formErrorsFromApiError, ModalDialog, Notice, PageHeading, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
+import { Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MemberEstablishmentDialog, type TMemberEstablishmentDialog } from '../features/establishments/member-establishment-dialog';
-import {
-  DraftSavedMessage,
-  ItemStateText,
-  PendingChangesTable,
-  RegisteredDataError,
-  ReloadButton,
-} from '../features/membership/member-changes-common';
+import { establishmentEditSavedMessage } from '../features/establishments/member-establishment-links';
+import { DraftSaveFeedback, useDraftSaveFeedback } from '../features/membership/draft-save-feedback';
+import { ItemStateText, MemberPageLoading, PendingChangesTable, RegisteredDataError } from '../features/membership/member-changes-common';
 import {
   changeFieldLabel,
-  isDraftChanged,
   isItemEditable,
   itemState,
   type TRegisteredData,
@@ -21,7 +16,8 @@ import {
   useRefreshChanges,
   useRegisteredData,
 } from '../features/membership/registered-data';
-import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
+import { RemoveDraftItemDialog } from '../features/membership/remove-draft-item-dialog';
+import { RequireSignedIn } from '../features/session/require-signed-in';
 import { useWorkerFormFields } from '../features/workers/worker-fields';
 import { trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
@@ -43,14 +39,7 @@ function EstablishmentsLoader() {
   const registered = useRegisteredData();
   const formFields = useWorkerFormFields();
   if (registered.error) return <RegisteredDataError title={t('memberChanges.establishmentsTitle')} error={registered.error} />;
-  if (!registered.data || !formFields.isReady) {
-    return (
-      <>
-        <PageHeading>{t('memberChanges.establishmentsTitle')}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
+  if (!registered.data || !formFields.isReady) return <MemberPageLoading title={t('memberChanges.establishmentsTitle')} />;
   return <Establishments data={registered.data} customFields={formFields.establishment} />;
 }
 
@@ -71,15 +60,9 @@ function Establishments({
   const [draftVersion, rememberDraft] = useDraftVersion(data.draftVersion);
   const [dialog, setDialog] = useState<TMemberEstablishmentDialog | null>(null);
   const [removing, setRemoving] = useState<TRegisteredEstablishment | null>(null);
-  const [savedMessage, setSavedMessage] = useState<{ detail?: string } | null>(null);
   const [removedNotice, setRemovedNotice] = useState(false);
-  const [isConflict, setIsConflict] = useState(false);
-  const form = useFormErrors(NO_FIELDS);
-
-  function showError(error: unknown) {
-    if (isDraftChanged(error)) setIsConflict(true);
-    form.showErrors(formErrorsFromApiError(error));
-  }
+  const feedback = useDraftSaveFeedback(NO_FIELDS);
+  const { setSavedMessage, showError } = feedback;
 
   async function onRemove() {
     const target = removing;
@@ -116,19 +99,8 @@ function Establishments({
       </div>
       {!data.canEdit ? <Notice>{t('memberChanges.readOnly')}</Notice> : null}
       <p className="k-lead">{t('memberChanges.establishmentsLead')}</p>
-      {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
       {removedNotice ? <Notice tone="success">{t('memberChanges.removed')}</Notice> : null}
-      <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
-      {isConflict ? (
-        <ReloadButton
-          onReload={async () => {
-            await refresh();
-            setIsConflict(false);
-            setSavedMessage(null);
-            form.clear();
-          }}
-        />
-      ) : null}
+      <DraftSaveFeedback feedback={feedback} />
 
       <section className="k-card" aria-labelledby="establishments-heading">
         <h2 id="establishments-heading" className="k-card__title">
@@ -240,40 +212,19 @@ function Establishments({
           setDialog(null);
           setRemovedNotice(false);
           void refresh();
-          setSavedMessage(
-            result.kind === 'add'
-              ? { detail: t('memberChanges.addSaved') }
-              : result.workerCount === null
-                ? {}
-                : { detail: t('memberChanges.editSaved', { count: result.workerCount }) },
-          );
+          setSavedMessage(result.kind === 'add' ? { detail: t('memberChanges.addSaved') } : establishmentEditSavedMessage(result, t));
         }}
       />
 
-      <ModalDialog
+      <RemoveDraftItemDialog
         id="remove-change"
-        role="alertdialog"
         isOpen={removing !== null}
         title={t('memberChanges.removeChangeTitle')}
+        body={removing ? t('memberChanges.removeChangeBody', { name: removing.name }) : null}
+        isRemoving={removeItem.isPending}
         onCancel={() => setRemoving(null)}
-        actions={
-          <>
-            <button type="button" className="k-button k-button--secondary" onClick={() => setRemoving(null)}>
-              {t('memberChanges.removeCancel')}
-            </button>
-            <button
-              type="button"
-              className="k-button k-button--danger"
-              onClick={() => void onRemove()}
-              aria-disabled={removeItem.isPending || undefined}
-            >
-              {t('memberChanges.removeConfirm')}
-            </button>
-          </>
-        }
-      >
-        <p>{removing ? t('memberChanges.removeChangeBody', { name: removing.name }) : null}</p>
-      </ModalDialog>
+        onConfirm={() => void onRemove()}
+      />
     </>
   );
 }

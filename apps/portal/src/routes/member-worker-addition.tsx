@@ -1,14 +1,18 @@
 import type { TCustomField } from '@kyogikai/domain';
-import { ErrorSummary, formErrorsFromApiError, ModalDialog, Notice, PageHeading, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { WorkerDocuments } from '../features/documents/worker-documents';
-import { EstablishmentPicker } from '../features/establishments/establishment-picker';
-import { MemberEstablishmentDialog, type TMemberEstablishmentDialog } from '../features/establishments/member-establishment-dialog';
-import { DraftSavedMessage, RegisteredDataError, ReloadButton } from '../features/membership/member-changes-common';
 import {
-  isDraftChanged,
+  MemberEstablishmentLinksDialog,
+  MemberEstablishmentPicker,
+  useMemberEstablishmentLinks,
+} from '../features/establishments/member-establishment-links';
+import { UnsavedChangesDialog } from '../features/forms/unsaved-changes-dialog';
+import { DraftSaveFeedback, useDraftSaveFeedback } from '../features/membership/draft-save-feedback';
+import { MemberPageLoading, MemberPageNotice, RegisteredDataError } from '../features/membership/member-changes-common';
+import {
   isItemEditable,
   type TRegisteredData,
   type TRegisteredWorker,
@@ -16,10 +20,10 @@ import {
   useRefreshChanges,
   useRegisteredData,
 } from '../features/membership/registered-data';
-import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
+import { RemoveDraftItemDialog } from '../features/membership/remove-draft-item-dialog';
+import { RequireSignedIn } from '../features/session/require-signed-in';
 import { checkWorkerInput, useWorkerFormFields, WorkerFields, workerFieldInfo } from '../features/workers/worker-fields';
 import { EMPTY_WORKER, sameIds, sameWorkerValues, type WorkerFormValues, workerValuesFrom } from '../features/workers/worker-values';
-import { withoutPathPrefix } from '../lib/client-checks';
 import { trpc } from '../lib/trpc';
 import { useUnsavedChangesGuard } from '../lib/use-unsaved-changes';
 import { useTenantName } from '../lib/use-tenant';
@@ -57,25 +61,10 @@ function AdditionLoader({ itemId }: { itemId: string | null }) {
   }, [initial, registered.data, registered.isFetching]);
 
   if (registered.error) return <RegisteredDataError title={t('memberChanges.additionTitle')} error={registered.error} />;
-  if (!initial || !registered.data || !formFields.isReady) {
-    return (
-      <>
-        <PageHeading>{t('memberChanges.additionTitle')}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
+  if (!initial || !registered.data || !formFields.isReady) return <MemberPageLoading title={t('memberChanges.additionTitle')} />;
   const worker = itemId ? initial.workers.find((candidate) => candidate.status === 'adding' && candidate.id === itemId) : null;
   if (itemId && !worker) {
-    return (
-      <>
-        <PageHeading>{t('memberChanges.additionTitle')}</PageHeading>
-        <Notice>{t('memberChanges.additionNotFound')}</Notice>
-        <p>
-          <Link to="/">{t('memberInfo.backToMyPage')}</Link>
-        </p>
-      </>
-    );
+    return <MemberPageNotice title={t('memberChanges.additionTitle')}>{t('memberChanges.additionNotFound')}</MemberPageNotice>;
   }
   return (
     <AdditionForm
@@ -113,20 +102,10 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
   const removeItem = trpc.changeRequest.removeDraftItem.useMutation();
   const itemId = worker?.id ?? null;
   const [values, setValues] = useState<WorkerFormValues>(() => (worker ? workerValuesFrom(worker) : EMPTY_WORKER));
-  const [rows, setRows] = useState<string[]>(() => (worker && worker.establishmentIds.length > 0 ? [...worker.establishmentIds] : ['']));
-  const [saved, setSaved] = useState(() => ({ values, rows: rows.filter(Boolean) }));
   const [draftVersion, rememberDraft] = useDraftVersion(data.draftVersion);
   const [isBusy, setIsBusy] = useState(false);
-  const [isConflict, setIsConflict] = useState(false);
-  /** The M-D1 message after a save (with what the save reached, e.g. an establishment edit's workers). */
-  const [savedMessage, setSavedMessage] = useState<{ detail?: string } | null>(() =>
-    (location.state as TAdditionPageState | null)?.saved ? {} : null,
-  );
-  const [dialog, setDialog] = useState<TMemberEstablishmentDialog | null>(null);
-  const [establishmentNotice, setEstablishmentNotice] = useState('');
   const [isRemoving, setIsRemoving] = useState(false);
   const [leaveTo, setLeaveTo] = useState<{ path: string; state: unknown; replace: boolean } | null>(null);
-  const stayButtonRef = useRef<HTMLButtonElement>(null);
   const readOnly = !data.canEdit || (worker !== null && !isItemEditable(worker));
 
   const fields = useMemo(
@@ -136,8 +115,17 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
     }),
     [t, i18n.language, data.establishments.length, workerFields],
   );
-  const form = useFormErrors(fields);
-  const chosenIds = rows.filter(Boolean);
+  // The M-D1 message (with what a save reached, e.g. an establishment edit's workers); the first
+  // save's was carried over the address change.
+  const feedback = useDraftSaveFeedback(fields, (location.state as TAdditionPageState | null)?.saved ? {} : null);
+  const { form, setSavedMessage } = feedback;
+  const links = useMemberEstablishmentLinks({
+    initialRows: () => (worker && worker.establishmentIds.length > 0 ? [...worker.establishmentIds] : ['']),
+    rememberDraft,
+    onEditSaved: setSavedMessage,
+  });
+  const [saved, setSaved] = useState(() => ({ values, rows: links.chosenIds }));
+  const chosenIds = links.chosenIds;
   const hasUnsavedChanges = !readOnly && (!sameWorkerValues(values, saved.values) || !sameIds(chosenIds, saved.rows));
   const blocker = useUnsavedChangesGuard(hasUnsavedChanges);
 
@@ -151,10 +139,8 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
     if (leaveTo) void navigate(leaveTo.path, { state: leaveTo.state, replace: leaveTo.replace });
   }, [leaveTo, navigate]);
 
-  function showError(error: unknown) {
-    if (isDraftChanged(error)) setIsConflict(true);
-    form.showErrors(withoutPathPrefix(formErrorsFromApiError(error), 'values.'));
-  }
+  /** The API names the worker's fields under `values.`. */
+  const showError = (error: unknown) => feedback.showError(error, 'values.');
 
   async function onSave(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -212,9 +198,7 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
           {worker ? t('memberChanges.additionLeadSaved', { name: worker.nameLatin }) : t('memberChanges.additionLead')}
         </p>
       )}
-      {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
-      <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
-      {isConflict ? <ReloadButton onReload={onReload} /> : null}
+      <DraftSaveFeedback feedback={feedback} onReload={onReload} />
 
       <form id="worker-addition-form" noValidate onSubmit={(event) => void onSave(event)}>
         <section className="k-card" aria-labelledby="establishments-heading">
@@ -222,25 +206,12 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
             {t('step2.establishmentsHeading')}
           </h2>
           {readOnly ? null : <p>{t('memberChanges.linksEditLead')}</p>}
-          <EstablishmentPicker
+          <MemberEstablishmentPicker
+            links={links}
             establishments={data.establishments}
-            rows={rows}
-            onRowsChange={setRows}
             error={form.fieldError('establishmentIds')}
             isEditable={!readOnly}
-            onAdd={() => setDialog({ kind: 'add' })}
-            onEdit={(chosen) => {
-              const establishment = data.establishments.find((candidate) => candidate.id === chosen.id);
-              if (establishment) setDialog({ kind: 'edit', establishment });
-            }}
-            addLabel={t('memberChanges.addEstablishment')}
-            editLabel={t('memberChanges.editSelected')}
-            editLabelFor={(name) => t('memberChanges.editSelectedFor', { name })}
-            hint={t('memberChanges.severalHint')}
           />
-          <p className="k-visually-hidden" role="status">
-            {establishmentNotice}
-          </p>
         </section>
 
         <section className="k-card" aria-labelledby="worker-heading">
@@ -285,74 +256,19 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
         <Link to="/">{t('memberInfo.backToMyPage')}</Link>
       </div>
 
-      <MemberEstablishmentDialog
-        dialog={dialog}
-        draftVersion={draftVersion}
-        customFields={establishmentFields}
-        onClose={() => setDialog(null)}
-        onSaved={(result) => {
-          rememberDraft(result);
-          setDialog(null);
-          void refresh();
-          if (result.kind === 'add') {
-            setRows((current) => {
-              if (current.includes(result.establishmentId)) return current;
-              const empty = current.indexOf('');
-              return empty >= 0
-                ? current.map((row, index) => (index === empty ? result.establishmentId : row))
-                : [...current, result.establishmentId];
-            });
-            setEstablishmentNotice(t('memberChanges.addSaved'));
-          } else {
-            setSavedMessage(result.workerCount === null ? {} : { detail: t('memberChanges.editSaved', { count: result.workerCount }) });
-          }
-        }}
-      />
+      <MemberEstablishmentLinksDialog links={links} draftVersion={draftVersion} customFields={establishmentFields} />
 
-      <ModalDialog
+      <RemoveDraftItemDialog
         id="remove-addition"
-        role="alertdialog"
         isOpen={isRemoving}
         title={t('memberChanges.removeAdditionTitle')}
+        body={t('memberChanges.removeAdditionBody', { name: worker?.nameLatin ?? values.nameLatin })}
+        isRemoving={removeItem.isPending}
         onCancel={() => setIsRemoving(false)}
-        actions={
-          <>
-            <button type="button" className="k-button k-button--secondary" onClick={() => setIsRemoving(false)}>
-              {t('memberChanges.removeCancel')}
-            </button>
-            <button
-              type="button"
-              className="k-button k-button--danger"
-              onClick={() => void onRemove()}
-              aria-disabled={removeItem.isPending || undefined}
-            >
-              {t('memberChanges.removeConfirm')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('memberChanges.removeAdditionBody', { name: worker?.nameLatin ?? values.nameLatin })}</p>
-      </ModalDialog>
+        onConfirm={() => void onRemove()}
+      />
 
-      <ModalDialog
-        id="unsaved-changes"
-        isOpen={blocker.state === 'blocked'}
-        title={t('step2.unsavedTitle')}
-        onCancel={() => blocker.reset?.()}
-        initialFocusRef={stayButtonRef}
-        actions={
-          <>
-            <button ref={stayButtonRef} type="button" className="k-button" onClick={() => blocker.reset?.()}>
-              {t('unsaved.stay')}
-            </button>
-            <button type="button" className="k-button k-button--secondary" onClick={() => blocker.proceed?.()}>
-              {t('unsaved.leave')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('memberChanges.unsavedBody')}</p>
-      </ModalDialog>
+      <UnsavedChangesDialog blocker={blocker} title={t('step2.unsavedTitle')} body={t('memberChanges.unsavedBody')} />
     </>
   );
 }

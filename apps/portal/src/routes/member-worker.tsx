@@ -1,17 +1,27 @@
 import type { TCustomField } from '@kyogikai/domain';
-import { ErrorSummary, formErrorsFromApiError, ModalDialog, Notice, PageHeading, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { customFieldLabel } from '../features/custom-fields/custom-field-inputs';
 import { WorkerDocuments } from '../features/documents/worker-documents';
-import { EstablishmentPicker, establishmentLabel } from '../features/establishments/establishment-picker';
-import { MemberEstablishmentDialog, type TMemberEstablishmentDialog } from '../features/establishments/member-establishment-dialog';
-import { DraftSavedMessage, PendingChangesTable, RegisteredDataError, ReloadButton } from '../features/membership/member-changes-common';
+import { EstablishmentNameList } from '../features/establishments/establishment-names';
+import {
+  MemberEstablishmentLinksDialog,
+  MemberEstablishmentPicker,
+  useMemberEstablishmentLinks,
+} from '../features/establishments/member-establishment-links';
+import { UnsavedChangesDialog } from '../features/forms/unsaved-changes-dialog';
+import { DraftSaveFeedback, useDraftSaveFeedback } from '../features/membership/draft-save-feedback';
+import {
+  MemberPageLoading,
+  MemberPageNotice,
+  PendingChangesTable,
+  RegisteredDataError,
+} from '../features/membership/member-changes-common';
 import {
   changeFieldLabel,
   establishmentsById,
-  isDraftChanged,
   isItemEditable,
   type TRegisteredData,
   type TRegisteredWorker,
@@ -19,7 +29,7 @@ import {
   useRefreshChanges,
   useRegisteredData,
 } from '../features/membership/registered-data';
-import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
+import { RequireSignedIn } from '../features/session/require-signed-in';
 import { nationalityName } from '../features/workers/nationality';
 import { useWorkerFormFields } from '../features/workers/worker-fields';
 import { sameIds } from '../features/workers/worker-values';
@@ -47,28 +57,11 @@ function WorkerLoader({ workerId }: { workerId: string }) {
   const registered = useRegisteredData();
   const formFields = useWorkerFormFields();
   if (registered.error) return <RegisteredDataError title={t('memberChanges.workerTitle')} error={registered.error} />;
-  if (!registered.data || !formFields.isReady) {
-    return (
-      <>
-        <PageHeading>{t('memberChanges.workerTitle')}</PageHeading>
-        <Loading />
-      </>
-    );
-  }
+  if (!registered.data || !formFields.isReady) return <MemberPageLoading title={t('memberChanges.workerTitle')} />;
   const worker = registered.data.workers.find((candidate) => candidate.id === workerId);
   // A worker still being added has its own screen (the STEP2 form).
   if (worker?.status === 'adding') return <Navigate to={`/members/workers/additions/${worker.id}`} replace />;
-  if (!worker) {
-    return (
-      <>
-        <PageHeading>{t('memberChanges.workerTitle')}</PageHeading>
-        <Notice>{t('memberChanges.workerNotFound')}</Notice>
-        <p>
-          <Link to="/">{t('memberInfo.backToMyPage')}</Link>
-        </p>
-      </>
-    );
-  }
+  if (!worker) return <MemberPageNotice title={t('memberChanges.workerTitle')}>{t('memberChanges.workerNotFound')}</MemberPageNotice>;
   return (
     <WorkerDetail data={registered.data} worker={worker} establishmentFields={formFields.establishment} workerFields={formFields.worker} />
   );
@@ -92,14 +85,8 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
       worker.pending?.state === 'draft' && worker.pendingEstablishmentIds ? worker.pendingEstablishmentIds : worker.establishmentIds;
     return ids.length > 0 ? [...ids] : [''];
   };
-  const [rows, setRows] = useState<string[]>(startRows);
   const [editStart, setEditStart] = useState<string[]>(() => startRows().filter(Boolean));
   const [draftVersion, rememberDraft] = useDraftVersion(data.draftVersion);
-  const [dialog, setDialog] = useState<TMemberEstablishmentDialog | null>(null);
-  const [savedMessage, setSavedMessage] = useState<{ detail?: string } | null>(null);
-  const [isConflict, setIsConflict] = useState(false);
-  const [establishmentNotice, setEstablishmentNotice] = useState('');
-  const stayButtonRef = useRef<HTMLButtonElement>(null);
   const canChange = data.canEdit && isItemEditable(worker);
   const byId = establishmentsById(data);
 
@@ -109,14 +96,16 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
     }),
     [t, data.establishments.length],
   );
-  const form = useFormErrors(fields);
-  const chosenIds = rows.filter(Boolean);
+  const feedback = useDraftSaveFeedback(fields);
+  const { form, setSavedMessage } = feedback;
+  const links = useMemberEstablishmentLinks({ initialRows: startRows, rememberDraft, onEditSaved: setSavedMessage });
+  const chosenIds = links.chosenIds;
   const hasUnsavedChanges = isEditing && !sameIds(chosenIds, editStart);
   const blocker = useUnsavedChangesGuard(hasUnsavedChanges);
 
   function startEditing() {
     const start = startRows();
-    setRows(start);
+    links.setRows(start);
     setEditStart(start.filter(Boolean));
     setSavedMessage(null);
     form.clear();
@@ -139,16 +128,9 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
       setIsEditing(false);
       setSavedMessage(result.itemId ? {} : { detail: t('memberChanges.linksUnchanged') });
     } catch (error) {
-      if (isDraftChanged(error)) setIsConflict(true);
-      form.showErrors(formErrorsFromApiError(error));
+      feedback.showError(error);
     }
   }
-
-  const names = (ids: readonly string[]) =>
-    ids.map((id) => {
-      const establishment = byId.get(id);
-      return establishment ? establishmentLabel(establishment) : id;
-    });
 
   return (
     <>
@@ -163,19 +145,7 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
       {!data.canEdit ? <Notice>{t('memberChanges.readOnly')}</Notice> : null}
       {data.canEdit && !isItemEditable(worker) ? <Notice>{t('memberChanges.linksPending')}</Notice> : null}
       {isEditing ? null : <p className="k-lead">{t('memberChanges.workerLead')}</p>}
-      {savedMessage ? <DraftSavedMessage detail={savedMessage.detail} /> : null}
-      <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
-      {isConflict ? (
-        <ReloadButton
-          onReload={async () => {
-            await refresh();
-            setIsConflict(false);
-            setIsEditing(false);
-            setSavedMessage(null);
-            form.clear();
-          }}
-        />
-      ) : null}
+      <DraftSaveFeedback feedback={feedback} onReload={() => feedback.reloadAfterConflict(() => setIsEditing(false))} />
 
       <section className="k-card" aria-labelledby="worker-heading">
         <h2 id="worker-heading" className="k-card__title">
@@ -204,25 +174,12 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
         {isEditing ? (
           <form noValidate onSubmit={(event) => void onSave(event)}>
             <p>{t('memberChanges.linksEditLead')}</p>
-            <EstablishmentPicker
+            <MemberEstablishmentPicker
+              links={links}
               establishments={data.establishments}
-              rows={rows}
-              onRowsChange={setRows}
               error={form.fieldError('establishmentIds')}
               isEditable
-              onAdd={() => setDialog({ kind: 'add' })}
-              onEdit={(chosen) => {
-                const establishment = byId.get(chosen.id);
-                if (establishment) setDialog({ kind: 'edit', establishment });
-              }}
-              addLabel={t('memberChanges.addEstablishment')}
-              editLabel={t('memberChanges.editSelected')}
-              editLabelFor={(name) => t('memberChanges.editSelectedFor', { name })}
-              hint={t('memberChanges.severalHint')}
             />
-            <p className="k-visually-hidden" role="status">
-              {establishmentNotice}
-            </p>
             <div className="k-form-actions">
               <button type="submit" className="k-button k-button--green" aria-disabled={saveLinks.isPending || undefined}>
                 {t('memberInfo.saveDraft')}
@@ -234,11 +191,7 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
           </form>
         ) : (
           <>
-            <ul className="k-plain-list">
-              {names(worker.establishmentIds).map((name) => (
-                <li key={name}>{name}</li>
-              ))}
-            </ul>
+            <EstablishmentNameList ids={worker.establishmentIds} byId={byId} />
             {worker.pending ? (
               <PendingChangesTable
                 caption={t('memberChanges.pendingChange')}
@@ -261,49 +214,9 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
         <Link to="/">{t('memberInfo.backToMyPage')}</Link>
       </p>
 
-      <MemberEstablishmentDialog
-        dialog={dialog}
-        draftVersion={draftVersion}
-        customFields={establishmentFields}
-        onClose={() => setDialog(null)}
-        onSaved={(result) => {
-          rememberDraft(result);
-          setDialog(null);
-          void refresh();
-          if (result.kind === 'add') {
-            setRows((current) => {
-              if (current.includes(result.establishmentId)) return current;
-              const empty = current.indexOf('');
-              return empty >= 0
-                ? current.map((row, index) => (index === empty ? result.establishmentId : row))
-                : [...current, result.establishmentId];
-            });
-            setEstablishmentNotice(t('memberChanges.addSaved'));
-          } else {
-            setSavedMessage(result.workerCount === null ? {} : { detail: t('memberChanges.editSaved', { count: result.workerCount }) });
-          }
-        }}
-      />
+      <MemberEstablishmentLinksDialog links={links} draftVersion={draftVersion} customFields={establishmentFields} />
 
-      <ModalDialog
-        id="unsaved-changes"
-        isOpen={blocker.state === 'blocked'}
-        title={t('step2.unsavedTitle')}
-        onCancel={() => blocker.reset?.()}
-        initialFocusRef={stayButtonRef}
-        actions={
-          <>
-            <button ref={stayButtonRef} type="button" className="k-button" onClick={() => blocker.reset?.()}>
-              {t('unsaved.stay')}
-            </button>
-            <button type="button" className="k-button k-button--secondary" onClick={() => blocker.proceed?.()}>
-              {t('unsaved.leave')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('memberChanges.unsavedBody')}</p>
-      </ModalDialog>
+      <UnsavedChangesDialog blocker={blocker} title={t('step2.unsavedTitle')} body={t('memberChanges.unsavedBody')} />
     </>
   );
 }

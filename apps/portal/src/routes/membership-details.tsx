@@ -2,6 +2,7 @@ import { apiErrorKey, ErrorSummary, Notice, PageHeading, useDocumentTitle, useFo
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DraftSavedMessage } from '../features/membership/draft-save-feedback';
 import { ChangeSideBySide } from '../features/membership/member-info-changes';
 import {
   MEMBER_INFO_FIELDS,
@@ -61,16 +62,7 @@ function Details() {
           </button>
         ) : null}
       </div>
-      {isSaved ? (
-        <div className="k-notice k-notice--success" role="status">
-          <p className="k-member-info-message">{t('memberInfo.savedMessage')}</p>
-          <p>
-            <Link className="k-button k-button--secondary" to="/">
-              {t('memberInfo.backToMyPage')}
-            </Link>
-          </p>
-        </div>
-      ) : null}
+      {isSaved ? <DraftSavedMessage /> : null}
       {data.membershipState !== 'active' ? <Notice>{t('memberInfo.notActive')}</Notice> : null}
       {isEditing ? (
         <EditForm

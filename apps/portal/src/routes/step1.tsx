@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { UnsavedChangesDialog } from '../features/forms/unsaved-changes-dialog';
 import {
   STEP1_INPUT_ATTRIBUTES,
   STEP1_NEEDED_FOR_SUBMIT,
@@ -125,7 +126,6 @@ function Step1Form({ initial, isEditable, isUnderReview, missingFields }: Step1F
   const [isLockedByServer, setIsLockedByServer] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const reloadButtonRef = useRef<HTMLButtonElement>(null);
-  const stayButtonRef = useRef<HTMLButtonElement>(null);
   const isLocked = !isEditable || isLockedByServer !== null;
   const isLockedForReview = isUnderReview || isLockedByServer === 'application.lockedUnderReview';
 
@@ -401,25 +401,7 @@ function Step1Form({ initial, isEditable, isUnderReview, missingFields }: Step1F
         <p>{t('step1.conflictChoice')}</p>
       </ModalDialog>
 
-      <ModalDialog
-        id="unsaved-changes"
-        isOpen={blocker.state === 'blocked'}
-        title={t('unsaved.title')}
-        onCancel={() => blocker.reset?.()}
-        initialFocusRef={stayButtonRef}
-        actions={
-          <>
-            <button ref={stayButtonRef} type="button" className="k-button" onClick={() => blocker.reset?.()}>
-              {t('unsaved.stay')}
-            </button>
-            <button type="button" className="k-button k-button--secondary" onClick={() => blocker.proceed?.()}>
-              {t('unsaved.leave')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('unsaved.body')}</p>
-      </ModalDialog>
+      <UnsavedChangesDialog blocker={blocker} title={t('unsaved.title')} body={t('unsaved.body')} />
     </>
   );
 }

@@ -1,20 +1,12 @@
 import type { TCustomField } from '@kyogikai/domain';
-import {
-  apiErrorKey,
-  ErrorSummary,
-  formErrorsFromApiError,
-  ModalDialog,
-  Notice,
-  PageHeading,
-  useDocumentTitle,
-  useFormErrors,
-} from '@kyogikai/ui';
+import { apiErrorKey, ErrorSummary, formErrorsFromApiError, Notice, PageHeading, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { WorkerDocuments } from '../features/documents/worker-documents';
 import { EstablishmentDialog, type TEstablishment } from '../features/establishments/establishment-dialog';
 import { EstablishmentPicker } from '../features/establishments/establishment-picker';
+import { UnsavedChangesDialog } from '../features/forms/unsaved-changes-dialog';
 import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
 import { checkWorkerInput, type TWorkerInput, useWorkerFormFields, WorkerFields, workerFieldInfo } from '../features/workers/worker-fields';
 import { EMPTY_WORKER, sameIds, sameWorkerValues, type WorkerFormValues, workerValuesFrom } from '../features/workers/worker-values';
@@ -125,7 +117,6 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
   const chosenIds = rows.filter(Boolean);
   const hasUnsavedChanges = !isLocked && (!sameWorkerValues(values, saved.values) || !sameIds(chosenIds, saved.rows));
   const blocker = useUnsavedChangesGuard(hasUnsavedChanges);
-  const stayButtonRef = useRef<HTMLButtonElement>(null);
 
   // Navigate only once the saved state is rendered, so the unsaved-changes guard lets it pass.
   useEffect(() => {
@@ -306,25 +297,7 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
         }}
       />
 
-      <ModalDialog
-        id="unsaved-changes"
-        isOpen={blocker.state === 'blocked'}
-        title={t('step2.unsavedTitle')}
-        onCancel={() => blocker.reset?.()}
-        initialFocusRef={stayButtonRef}
-        actions={
-          <>
-            <button ref={stayButtonRef} type="button" className="k-button" onClick={() => blocker.reset?.()}>
-              {t('unsaved.stay')}
-            </button>
-            <button type="button" className="k-button k-button--secondary" onClick={() => blocker.proceed?.()}>
-              {t('unsaved.leave')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('step2.unsavedBody')}</p>
-      </ModalDialog>
+      <UnsavedChangesDialog blocker={blocker} title={t('step2.unsavedTitle')} body={t('step2.unsavedBody')} />
     </>
   );
 }

@@ -18,6 +18,12 @@ export interface EstablishmentPickerProps {
   isEditable: boolean;
   onAdd: () => void;
   onEdit: (establishment: TEstablishment) => void;
+  /**
+   * Why the chosen establishment may not be corrected now (after joining: its own change waits for
+   * the secretariat, SPEC D3), or null. The edit button is then left out and the dropdown's hint
+   * says why.
+   */
+  editUnavailableReason?: (establishment: TEstablishment) => string | null;
   addButtonRef?: Ref<HTMLButtonElement>;
   /**
    * The buttons' words when not STEP2's: after joining the manual says 「事業所の新規追加」 and
@@ -43,6 +49,7 @@ export function EstablishmentPicker({
   isEditable,
   onAdd,
   onEdit,
+  editUnavailableReason,
   addButtonRef,
   addLabel,
   editLabel,
@@ -76,6 +83,8 @@ export function EstablishmentPicker({
         rows.map((id, index) => {
           const chosenElsewhere = new Set(rows.filter((other, otherIndex) => other && otherIndex !== index));
           const establishment = byId.get(id);
+          const cannotEdit = establishment ? (editUnavailableReason?.(establishment) ?? null) : null;
+          const canEdit = establishment !== undefined && cannotEdit === null;
           return (
             <SelectField
               // biome-ignore lint/suspicious/noArrayIndexKey: a row is its position (1カ所目, 2カ所目 …).
@@ -90,10 +99,11 @@ export function EstablishmentPicker({
                 .map((option) => ({ value: option.id, label: establishmentLabel(option) }))}
               error={index === 0 ? error : undefined}
               isRequired={index === 0}
+              hint={cannotEdit ?? undefined}
               afterInput={
-                establishment || rows.length > 1 ? (
+                canEdit || rows.length > 1 ? (
                   <div className="k-inline-actions">
-                    {establishment ? (
+                    {establishment && canEdit ? (
                       <button
                         type="button"
                         className="k-button k-button--secondary k-button--small"

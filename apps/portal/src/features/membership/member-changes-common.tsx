@@ -1,48 +1,36 @@
 import { apiErrorKey, formErrorsFromApiError, Notice, PageHeading, translateMessage } from '@kyogikai/ui';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Loading } from '../session/require-signed-in';
+import { ChangeTableHead } from './member-info-changes';
 import type { TItemState } from './registered-data';
 import './member-info.css';
 
-/** What a save into the draft says (SPEC D1 M-D1, exact), with what the save reached, and 「マイページへ戻る」. */
-export function DraftSavedMessage({ detail }: { detail?: string }) {
-  const { t } = useTranslation();
+/**
+ * The screens after joining (SPEC D2-D4) while their data is read: the heading stays, so the page
+ * is named from the start.
+ */
+export function MemberPageLoading({ title }: { title: string }) {
   return (
-    <div className="k-notice k-notice--success" role="status">
-      {detail ? <p>{detail}</p> : null}
-      <p className="k-member-info-message">{t('memberInfo.savedMessage')}</p>
-      <p>
-        <Link className="k-button k-button--secondary" to="/">
-          {t('memberInfo.backToMyPage')}
-        </Link>
-      </p>
-    </div>
+    <>
+      <PageHeading>{title}</PageHeading>
+      <Loading />
+    </>
   );
 }
 
-/**
- * After CONFLICT changeRequest.draftChanged: the screen re-reads the draft and starts again from it
- * (what was typed here was not saved; the user chose to drop it, so no unsaved-changes prompt).
- */
-export function ReloadButton({ onReload }: { onReload: () => Promise<unknown> }) {
+/** A screen after joining that cannot show its item (not found, not readable): why, and 「マイページへ戻る」. */
+export function MemberPageNotice({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const [isBusy, setIsBusy] = useState(false);
   return (
-    <p>
-      <button
-        type="button"
-        className="k-button k-button--secondary"
-        aria-disabled={isBusy || undefined}
-        onClick={() => {
-          if (isBusy) return;
-          setIsBusy(true);
-          void onReload().finally(() => setIsBusy(false));
-        }}
-      >
-        {t('memberChanges.reload')}
-      </button>
-    </p>
+    <>
+      <PageHeading>{title}</PageHeading>
+      <Notice>{children}</Notice>
+      <p>
+        <Link to="/">{t('memberInfo.backToMyPage')}</Link>
+      </p>
+    </>
   );
 }
 
@@ -56,15 +44,7 @@ export function RegisteredDataError({ title, error }: { title: string; error: un
       : key
         ? translateMessage(t, i18n, formErrorsFromApiError(error).summary ?? { key: 'common.internal' })
         : t('common.network');
-  return (
-    <>
-      <PageHeading>{title}</PageHeading>
-      <Notice>{message}</Notice>
-      <p>
-        <Link to="/">{t('memberInfo.backToMyPage')}</Link>
-      </p>
-    </>
-  );
+  return <MemberPageNotice title={title}>{message}</MemberPageNotice>;
 }
 
 /** 登録済み / 追加（未申請） / 追加申請中 / 変更内容（未申請） / 変更申請中 — in words, never colour alone. */
@@ -92,13 +72,7 @@ export function PendingChangesTable({
     <div className="k-table-scroll k-section-gap">
       <table className="k-change-table">
         <caption className="k-visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('memberInfo.field')}</th>
-            <th scope="col">{t('memberInfo.before')}</th>
-            <th scope="col">{t('memberInfo.after')}</th>
-          </tr>
-        </thead>
+        <ChangeTableHead />
         <tbody>
           {pending.changes.map((change) => (
             <tr key={change.field}>

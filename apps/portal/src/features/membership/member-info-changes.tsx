@@ -68,18 +68,26 @@ export function ChangeSideBySide({ overview, showAll = false }: { overview: TCha
   );
 }
 
+/** 項目 / 変更前 / 変更後: the head of every table that lists changes before → after. */
+export function ChangeTableHead() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('memberInfo.field')}</th>
+        <th scope="col">{t('memberInfo.before')}</th>
+        <th scope="col">{t('memberInfo.after')}</th>
+      </tr>
+    </thead>
+  );
+}
+
 /** The changes of one request, before → after. */
 export function ChangeList({ changes }: { changes: readonly TChange[] }) {
   const { t, i18n } = useTranslation();
   return (
     <table className="k-change-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('memberInfo.field')}</th>
-          <th scope="col">{t('memberInfo.before')}</th>
-          <th scope="col">{t('memberInfo.after')}</th>
-        </tr>
-      </thead>
+      <ChangeTableHead />
       <tbody>
         {changes.map((change, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: two workers may change the same field; the list is replaced whole.

@@ -1,12 +1,11 @@
 import { formErrorsFromApiError, translateMessage } from '@kyogikai/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StateText } from '../../lib/state-text';
-import { establishmentLabel } from '../establishments/establishment-picker';
+import { EstablishmentNameList, establishmentNames } from '../establishments/establishment-names';
 import { ItemStateText } from '../membership/member-changes-common';
 import { establishmentsById, itemState, type TRegisteredData, useRegisteredData } from '../membership/registered-data';
 import { Loading } from '../session/require-signed-in';
-import { nationalityName } from './nationality';
+import { WorkerDocumentsCell, WorkerNameCells } from './worker-table-cells';
 import '../membership/member-info.css';
 
 /**
@@ -46,13 +45,9 @@ export function MemberWorkerList() {
 }
 
 function WorkerTable({ data }: { data: TRegisteredData }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const byId = establishmentsById(data);
-  const names = (ids: readonly string[]) =>
-    ids.map((id) => {
-      const establishment = byId.get(id);
-      return establishment ? establishmentLabel(establishment) : id;
-    });
+  const names = (ids: readonly string[]) => establishmentNames(ids, byId).join('、');
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
     <section className="k-table-wrap" aria-labelledby="member-workers-heading" tabIndex={0}>
@@ -73,41 +68,23 @@ function WorkerTable({ data }: { data: TRegisteredData }) {
             const path = worker.status === 'adding' ? `/members/workers/additions/${worker.id}` : `/members/workers/${worker.id}`;
             return (
               <tr key={worker.id}>
-                <th scope="row" lang="en">
-                  {worker.nameLatin}
-                  {worker.nameKana ? (
-                    <span className="k-table__sub" lang="ja">
-                      {worker.nameKana}
-                    </span>
-                  ) : null}
-                </th>
-                <td>{nationalityName(worker.nationality, i18n.language)}</td>
+                <WorkerNameCells worker={worker} />
                 <td>
                   {worker.pendingEstablishmentIds ? (
                     <ul className="k-plain-list">
-                      <li>{t('memberChanges.beforeValue', { value: names(worker.establishmentIds).join('、') })}</li>
+                      <li>{t('memberChanges.beforeValue', { value: names(worker.establishmentIds) })}</li>
                       <li>
-                        {t('memberChanges.afterValue', { value: names(worker.pendingEstablishmentIds).join('、') })}{' '}
+                        {t('memberChanges.afterValue', { value: names(worker.pendingEstablishmentIds) })}{' '}
                         <span className="k-changed-marker">
                           {worker.pending?.state === 'draft' ? t('memberInfo.draftMarker') : t('memberInfo.pendingMarker')}
                         </span>
                       </li>
                     </ul>
                   ) : (
-                    <ul className="k-plain-list">
-                      {names(worker.establishmentIds).map((name) => (
-                        <li key={name}>{name}</li>
-                      ))}
-                    </ul>
+                    <EstablishmentNameList ids={worker.establishmentIds} byId={byId} />
                   )}
                 </td>
-                <td>
-                  {worker.documentsComplete ? (
-                    <StateText tone="done">{t('workers.documentsComplete')}</StateText>
-                  ) : (
-                    <StateText tone="attention">{t('memberChanges.documentsMissing')}</StateText>
-                  )}
-                </td>
+                <WorkerDocumentsCell isComplete={worker.documentsComplete} missing={t('memberChanges.documentsMissing')} />
                 <td>
                   <ItemStateText state={state} />
                 </td>

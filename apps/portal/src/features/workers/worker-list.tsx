@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../session/require-signed-in';
 import { type PortalOutputs, trpc } from '../../lib/trpc';
-import { nationalityName } from './nationality';
+import { WorkerDocumentsCell, WorkerNameCells } from './worker-table-cells';
 import { StateText } from '../../lib/state-text';
 
 type TWorkerListItem = PortalOutputs['worker']['list']['items'][number];
@@ -103,15 +103,7 @@ export function WorkerList({ isEditable }: WorkerListProps) {
               <tbody>
                 {data.items.map((worker) => (
                   <tr key={worker.id}>
-                    <th scope="row" lang="en">
-                      {worker.nameLatin}
-                      {worker.nameKana ? (
-                        <span className="k-table__sub" lang="ja">
-                          {worker.nameKana}
-                        </span>
-                      ) : null}
-                    </th>
-                    <td>{nationalityName(worker.nationality, i18n.language)}</td>
+                    <WorkerNameCells worker={worker} />
                     <td>
                       {worker.establishments.length > 0 ? (
                         <ul className="k-plain-list">
@@ -123,15 +115,10 @@ export function WorkerList({ isEditable }: WorkerListProps) {
                         <StateText tone="attention">{t('workers.noEstablishment')}</StateText>
                       )}
                     </td>
-                    <td>
-                      {worker.documentsComplete ? (
-                        <StateText tone="done">{t('workers.documentsComplete')}</StateText>
-                      ) : (
-                        <StateText tone="attention">
-                          {t('workers.documentsMissing', { count: worker.missingDocumentKeys.length })}
-                        </StateText>
-                      )}
-                    </td>
+                    <WorkerDocumentsCell
+                      isComplete={worker.documentsComplete}
+                      missing={t('workers.documentsMissing', { count: worker.missingDocumentKeys.length })}
+                    />
                     <td>
                       <div className="k-inline-actions">
                         <Link
