@@ -41,8 +41,9 @@ export function queryValue(platform: Platform, statement: string, ...values: str
 }
 
 /**
- * The organisation of an applicant account made a member with its STEP1 details (the review journey
- * of issue 6 reaches this through the admin); returns its id. `contactEmail` receives the mails.
+ * The organisation of an applicant account made a member with its STEP1 details and its application
+ * approved (the review journey of issue 6 reaches this through the admin); returns its id.
+ * `contactEmail` receives the mails.
  */
 export function arrangeApprovedMember(platform: Platform, loginId: string, membershipNumber: string, contactEmail: string): string {
   const organisationId = queryValue(
@@ -56,7 +57,11 @@ export function arrangeApprovedMember(platform: Platform, loginId: string, membe
        corporate_name_kana = 'シャカイフクシホウジン', phone = '0312345678',
        contact_name = '佐藤 花子', contact_email = :'p3', contact_phone = '0311112222', postal_code = '1040061',
        prefecture = '東京都', city = '中央区', town = '銀座1-2-3', representative_title = '理事長', representative_name = '髙﨑 太郎'
-     where id = :'p1'`,
+     where id = :'p1';
+     -- Joined through an application the ministry approved, as マイページ of a real member shows it.
+     update applications set state = 'approved', reference_number = replace(:'p2', '-M', '-'),
+       submitted_at = now() - interval '20 days', decided_at = now() - interval '5 days'
+     where organisation_id = :'p1'`,
     organisationId,
     membershipNumber,
     contactEmail,
