@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MemberEstablishmentDialog, type TMemberEstablishmentDialog } from '../features/establishments/member-establishment-dialog';
 import { establishmentEditSavedMessage } from '../features/establishments/member-establishment-links';
+import { CardSection } from '../features/layout/card-section';
 import { DraftSaveFeedback, useDraftSaveFeedback } from '../features/membership/draft-save-feedback';
 import { ItemStateText, MemberPageLoading, PendingChangesTable, RegisteredDataError } from '../features/membership/member-changes-common';
 import {
@@ -102,10 +103,7 @@ function Establishments({
       {removedNotice ? <Notice tone="success">{t('memberChanges.removed')}</Notice> : null}
       <DraftSaveFeedback feedback={feedback} />
 
-      <section className="k-card" aria-labelledby="establishments-heading">
-        <h2 id="establishments-heading" className="k-card__title">
-          {t('memberChanges.establishmentsHeading')}
-        </h2>
+      <CardSection headingId="establishments-heading" title={t('memberChanges.establishmentsHeading')}>
         {isEditing ? (
           <div className="k-button-row">
             <button type="button" className="k-button k-button--secondary" onClick={() => setDialog({ kind: 'add' })}>
@@ -200,7 +198,7 @@ function Establishments({
         <p className="k-section-gap">
           <Link to="/">{t('memberInfo.backToMyPage')}</Link>
         </p>
-      </section>
+      </CardSection>
 
       <MemberEstablishmentDialog
         dialog={dialog}

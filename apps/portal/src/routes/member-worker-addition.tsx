@@ -10,6 +10,7 @@ import {
   useMemberEstablishmentLinks,
 } from '../features/establishments/member-establishment-links';
 import { UnsavedChangesDialog } from '../features/forms/unsaved-changes-dialog';
+import { CardSection } from '../features/layout/card-section';
 import { DraftSaveFeedback, useDraftSaveFeedback } from '../features/membership/draft-save-feedback';
 import { MemberPageLoading, MemberPageNotice, RegisteredDataError } from '../features/membership/member-changes-common';
 import {
@@ -201,10 +202,7 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
       <DraftSaveFeedback feedback={feedback} onReload={onReload} />
 
       <form id="worker-addition-form" noValidate onSubmit={(event) => void onSave(event)}>
-        <section className="k-card" aria-labelledby="establishments-heading">
-          <h2 id="establishments-heading" className="k-card__title">
-            {t('step2.establishmentsHeading')}
-          </h2>
+        <CardSection headingId="establishments-heading" title={t('step2.establishmentsHeading')}>
           {readOnly ? null : <p>{t('memberChanges.linksEditLead')}</p>}
           <MemberEstablishmentPicker
             links={links}
@@ -212,21 +210,15 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
             error={form.fieldError('establishmentIds')}
             isEditable={!readOnly}
           />
-        </section>
+        </CardSection>
 
-        <section className="k-card" aria-labelledby="worker-heading">
-          <h2 id="worker-heading" className="k-card__title">
-            {t('step2.workerHeading')}
-          </h2>
+        <CardSection headingId="worker-heading" title={t('step2.workerHeading')}>
           {readOnly ? null : <p>{t('step2.workerLead')}</p>}
           <WorkerFields values={values} onChange={setValues} errorFor={form.fieldError} workerFields={workerFields} readOnly={readOnly} />
-        </section>
+        </CardSection>
       </form>
 
-      <section className="k-card" aria-labelledby="documents-heading">
-        <h2 id="documents-heading" className="k-card__title">
-          {t('step2.documentsHeading')}
-        </h2>
+      <CardSection headingId="documents-heading" title={t('step2.documentsHeading')}>
         {itemId ? (
           <WorkerDocuments
             changeItemId={itemId}
@@ -237,7 +229,7 @@ function AdditionForm({ data, worker, establishmentFields, workerFields, onReloa
         ) : (
           <p>{t('memberChanges.documentsSaveFirst')}</p>
         )}
-      </section>
+      </CardSection>
 
       <div className="k-form-actions">
         {readOnly ? null : (

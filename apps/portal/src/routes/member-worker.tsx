@@ -12,6 +12,7 @@ import {
   useMemberEstablishmentLinks,
 } from '../features/establishments/member-establishment-links';
 import { UnsavedChangesDialog } from '../features/forms/unsaved-changes-dialog';
+import { CardSection } from '../features/layout/card-section';
 import { DraftSaveFeedback, useDraftSaveFeedback } from '../features/membership/draft-save-feedback';
 import {
   MemberPageLoading,
@@ -147,10 +148,7 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
       {isEditing ? null : <p className="k-lead">{t('memberChanges.workerLead')}</p>}
       <DraftSaveFeedback feedback={feedback} onReload={() => feedback.reloadAfterConflict(() => setIsEditing(false))} />
 
-      <section className="k-card" aria-labelledby="worker-heading">
-        <h2 id="worker-heading" className="k-card__title">
-          {t('memberChanges.workerHeading')}
-        </h2>
+      <CardSection headingId="worker-heading" title={t('memberChanges.workerHeading')}>
         <dl className="k-summary-list">
           <dt>{t('labels.workerNameLatin')}</dt>
           <dd lang="en">{worker.nameLatin}</dd>
@@ -165,12 +163,9 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
             </div>
           ))}
         </dl>
-      </section>
+      </CardSection>
 
-      <section className="k-card" aria-labelledby="establishments-heading">
-        <h2 id="establishments-heading" className="k-card__title">
-          {t('step2.establishmentsHeading')}
-        </h2>
+      <CardSection headingId="establishments-heading" title={t('step2.establishmentsHeading')}>
         {isEditing ? (
           <form noValidate onSubmit={(event) => void onSave(event)}>
             <p>{t('memberChanges.linksEditLead')}</p>
@@ -201,14 +196,11 @@ function WorkerDetail({ data, worker, establishmentFields, workerFields }: Worke
             ) : null}
           </>
         )}
-      </section>
+      </CardSection>
 
-      <section className="k-card" aria-labelledby="documents-heading">
-        <h2 id="documents-heading" className="k-card__title">
-          {t('step2.documentsHeading')}
-        </h2>
+      <CardSection headingId="documents-heading" title={t('step2.documentsHeading')}>
         <WorkerDocuments workerId={worker.id} workerName={worker.nameLatin} isEditable={false} headingId="documents-heading" />
-      </section>
+      </CardSection>
 
       <p>
         <Link to="/">{t('memberInfo.backToMyPage')}</Link>

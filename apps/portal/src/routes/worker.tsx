@@ -7,6 +7,7 @@ import { WorkerDocuments } from '../features/documents/worker-documents';
 import { EstablishmentDialog, type TEstablishment } from '../features/establishments/establishment-dialog';
 import { EstablishmentPicker } from '../features/establishments/establishment-picker';
 import { UnsavedChangesDialog } from '../features/forms/unsaved-changes-dialog';
+import { CardSection } from '../features/layout/card-section';
 import { Loading, RequireSignedIn } from '../features/session/require-signed-in';
 import { checkWorkerInput, type TWorkerInput, useWorkerFormFields, WorkerFields, workerFieldInfo } from '../features/workers/worker-fields';
 import { EMPTY_WORKER, sameIds, sameWorkerValues, type WorkerFormValues, workerValuesFrom } from '../features/workers/worker-values';
@@ -205,10 +206,7 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
       )}
 
       <form id="worker-form" noValidate onSubmit={(event) => void onRegister(event)}>
-        <section className="k-card" aria-labelledby="establishments-heading">
-          <h2 id="establishments-heading" className="k-card__title">
-            {t('step2.establishmentsHeading')}
-          </h2>
+        <CardSection headingId="establishments-heading" title={t('step2.establishmentsHeading')}>
           {isLocked ? null : <p>{t('step2.establishmentsLead')}</p>}
           <EstablishmentPicker
             establishments={establishments}
@@ -222,21 +220,15 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
           <p className="k-visually-hidden" role="status">
             {establishmentNotice}
           </p>
-        </section>
+        </CardSection>
 
-        <section className="k-card" aria-labelledby="worker-heading">
-          <h2 id="worker-heading" className="k-card__title">
-            {t('step2.workerHeading')}
-          </h2>
+        <CardSection headingId="worker-heading" title={t('step2.workerHeading')}>
           {isLocked ? null : <p>{t('step2.workerLead')}</p>}
           <WorkerFields values={values} onChange={setValues} errorFor={form.fieldError} workerFields={workerFields} readOnly={isLocked} />
-        </section>
+        </CardSection>
       </form>
 
-      <section className="k-card" aria-labelledby="documents-heading">
-        <h2 id="documents-heading" className="k-card__title" ref={documentsHeadingRef} tabIndex={-1}>
-          {t('step2.documentsHeading')}
-        </h2>
+      <CardSection headingId="documents-heading" title={t('step2.documentsHeading')} headingRef={documentsHeadingRef}>
         {workerId ? (
           <WorkerDocuments
             workerId={workerId}
@@ -259,7 +251,7 @@ function WorkerForm({ initial, isEditable, establishments, establishmentFields, 
             </p>
           </>
         )}
-      </section>
+      </CardSection>
 
       <div className="k-form-actions">
         {isLocked ? null : (

@@ -64,7 +64,7 @@ export function useDraftSaveFeedback(fields: Record<string, FormFieldInfo>, init
   const [savedMessage, setSavedMessage] = useState<TDraftSavedMessage | null>(initialSavedMessage);
   const [isConflict, setIsConflict] = useState(false);
 
-  /** A refused save: its errors in the summary and at the fields (`pathPrefix`: the input's wrapper the form has no field for). */
+  /** A refused save: its errors in the summary and at the fields (`pathPrefix`: where the API nests the fields, e.g. `values.`). */
   function showError(error: unknown, pathPrefix?: string) {
     if (isDraftChanged(error)) setIsConflict(true);
     const errors = formErrorsFromApiError(error);
