@@ -1,4 +1,4 @@
-import { findCountry, ORGANISATION_TEXT_FIELDS } from '@kyogikai/domain';
+import { findCountry, formatAddress, ORGANISATION_TEXT_FIELDS } from '@kyogikai/domain';
 import { apiErrorKey, formatDate, formatDateTime, Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -155,15 +155,7 @@ function ReviewBody({ review, done, onDecided }: { review: TReview; done: string
                 <tr key={establishment.id}>
                   <th scope="row">{establishment.name}</th>
                   <td>
-                    {[
-                      establishment.postalCode ? `〒${establishment.postalCode}` : '',
-                      establishment.prefecture,
-                      establishment.city,
-                      establishment.town,
-                      establishment.building,
-                    ]
-                      .filter(Boolean)
-                      .join(' ')}
+                    {formatAddress(establishment)}
                     {customFieldValues(establishment.extra, review.customFields.establishment, i18n.language).map((field) => (
                       <span
                         key={field.key}

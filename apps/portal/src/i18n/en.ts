@@ -626,9 +626,8 @@ export const portalEn: CatalogueOf<typeof portalJa> = {
       state: 'Status',
       documents: 'Documents',
       detail: 'Details',
-      address: 'Address',
-      phone: 'Phone number',
-      workerCount: 'Workers registered there',
+      addressAndPhone: 'Address and phone number',
+      workerCount: 'Workers',
       actions: 'Actions',
     },
     states: {

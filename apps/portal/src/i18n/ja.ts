@@ -622,9 +622,8 @@ export const portalJa = {
       state: '状況',
       documents: '書類',
       detail: '詳細',
-      address: '所在地',
-      phone: '電話番号',
-      workerCount: '登録されている特定技能外国人',
+      addressAndPhone: '所在地・電話番号',
+      workerCount: '登録人数',
       actions: '操作',
     },
     states: {

@@ -1,3 +1,4 @@
+import { formatAddress } from '@kyogikai/domain';
 import { Notice, PageHeading, useDocumentTitle } from '@kyogikai/ui';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,8 +124,7 @@ function Establishments({
               <thead>
                 <tr>
                   <th scope="col">{t('labels.establishmentName')}</th>
-                  <th scope="col">{t('memberChanges.columns.address')}</th>
-                  <th scope="col">{t('memberChanges.columns.phone')}</th>
+                  <th scope="col">{t('memberChanges.columns.addressAndPhone')}</th>
                   <th scope="col">{t('memberChanges.columns.workerCount')}</th>
                   <th scope="col">{t('memberChanges.columns.state')}</th>
                   {isEditing ? <th scope="col">{t('memberChanges.columns.actions')}</th> : null}
@@ -139,20 +139,21 @@ function Establishments({
                       <tr>
                         <th scope="row">{establishment.name}</th>
                         <td>
-                          {establishment.postalCode ? `〒${establishment.postalCode} ` : ''}
-                          {establishment.prefecture}
-                          {establishment.city}
-                          {establishment.town}
-                          {establishment.building ? ` ${establishment.building}` : ''}
+                          {formatAddress(establishment)}
+                          {establishment.phone ? (
+                            <>
+                              <br />
+                              {establishment.phone}
+                            </>
+                          ) : null}
                         </td>
-                        <td>{establishment.phone ?? ''}</td>
                         <td>{t('memberChanges.workerCount', { count: establishment.workerCount })}</td>
                         <td>
                           <ItemStateText state={state} />
                         </td>
                         {isEditing ? (
                           <td>
-                            <div className="k-inline-actions">
+                            <div className="k-inline-actions k-inline-actions--stacked">
                               {isItemEditable(establishment) ? (
                                 <button
                                   type="button"
@@ -179,7 +180,7 @@ function Establishments({
                       </tr>
                       {hasChangeRows && establishment.pending ? (
                         <tr>
-                          <td colSpan={isEditing ? 6 : 5}>
+                          <td colSpan={isEditing ? 5 : 4}>
                             <PendingChangesTable
                               caption={`${t('memberChanges.pendingChange')}（${establishment.name}）`}
                               pending={establishment.pending}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_FIELDS, type ZCertificateField } from '../tenant/tenant-config';
+import { formatAddress } from '../input/japanese-input';
 
 type TCertificateField = z.infer<typeof ZCertificateField>;
 
@@ -59,11 +60,7 @@ export type TCertificateSource = {
 
 /** 法人所在地 as printed: 〒 and the postal code, then the address (the building after a space). */
 export function formatCertificateAddress(source: TCertificateSource): string {
-  const postal =
-    source.postalCode && /^[0-9]{7}$/.test(source.postalCode) ? `〒${source.postalCode.slice(0, 3)}-${source.postalCode.slice(3)} ` : '';
-  const street = [source.prefecture, source.city, source.town].filter((part) => part?.trim()).join('');
-  const building = source.building?.trim() ? ` ${source.building.trim()}` : '';
-  return `${postal}${street}${building}`.trim();
+  return formatAddress(source);
 }
 
 export function certificateFieldValue(field: TCertificateField, source: TCertificateSource): string {

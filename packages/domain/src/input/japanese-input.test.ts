@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAddress,
   hiraganaToKatakana,
   isKatakanaText,
   isPhoneNumber,
@@ -71,5 +72,15 @@ describe('B2 normalising Japanese input', () => {
     for (const invalid of ['03-1234', '1234567890', '03--1234-5678', '03-1234-5678-9999', 'abc', '', '+12']) {
       expect(isPhoneNumber(invalid), invalid).toBe(false);
     }
+  });
+});
+
+describe('formatAddress', () => {
+  it('B4a D3 prints 〒 with the hyphen, the street run together and the building after a space', () => {
+    expect(formatAddress({ postalCode: '1040061', prefecture: '東京都', city: '中央区', town: '銀座1-2-3', building: 'さくらビル' })).toBe(
+      '〒104-0061 東京都中央区銀座1-2-3 さくらビル',
+    );
+    expect(formatAddress({ postalCode: null, prefecture: '東京都', city: '中央区', town: '銀座1-2-3' })).toBe('東京都中央区銀座1-2-3');
+    expect(formatAddress({ postalCode: '104', prefecture: '東京都', city: ' ', town: '銀座' })).toBe('東京都銀座');
   });
 });

@@ -58,6 +58,28 @@ export function normalisePostalCode(value: string): string | null {
   return /^[0-9]{7}$/.test(digits) ? digits : null;
 }
 
+/** An address as Japanese documents print it. */
+export type TAddressParts = {
+  postalCode?: string | null;
+  prefecture?: string | null;
+  city?: string | null;
+  town?: string | null;
+  building?: string | null;
+};
+
+/**
+ * 〒 and the postal code with its hyphen, then prefecture, city and town run together, the building
+ * after a space: "〒104-0061 東京都中央区銀座1-2-3 さくらビル". One form for the certificate, the
+ * member's screens and the secretariat's, so an address reads the same everywhere.
+ */
+export function formatAddress(parts: TAddressParts): string {
+  const postal =
+    parts.postalCode && /^[0-9]{7}$/.test(parts.postalCode) ? `〒${parts.postalCode.slice(0, 3)}-${parts.postalCode.slice(3)} ` : '';
+  const street = [parts.prefecture, parts.city, parts.town].filter((part) => part?.trim()).join('');
+  const building = parts.building?.trim() ? ` ${parts.building.trim()}` : '';
+  return `${postal}${street}${building}`.trim();
+}
+
 /** 法人番号 as typed ("１２３４-５６７８-９０１２３", with spaces) → its digits; not validated here. */
 export function normaliseCorporateNumberInput(value: string): string {
   return normaliseNumberInput(value).replace(/[\s-]/g, '');
