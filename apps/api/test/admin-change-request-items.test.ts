@@ -150,6 +150,7 @@ describe('D2-D4 the secretariat reads every item of a change request: kind, subj
     expect(item('establishment_add').changes).toContainEqual(
       expect.objectContaining({ field: 'name', labelJa: '事業所名', labelEn: 'Establishment name', before: '', after: 'さくら苑 新館' }),
     );
+    expect(item('establishment_add').changes).toContainEqual(expect.objectContaining({ field: 'postalCode', after: '104-0061' }));
     const addition = item('worker_add');
     expect(addition.subject).toBe('TRAN THI B');
     expect(addition.changes).toContainEqual(expect.objectContaining({ field: 'nameLatin', before: '', after: 'TRAN THI B' }));

@@ -153,6 +153,8 @@ export async function describeChangeItems(tx: TenantTx, items: readonly TChangeI
       if (value === null || value === undefined) return '';
       if (field === 'establishmentIds') return establishmentList(value);
       if (field === 'nationality' && typeof value === 'string') return countryName(value, 'ja');
+      // 〒 codes are stored as 7 digits and read with their hyphen, as on the certificate.
+      if (field === 'postalCode' && typeof value === 'string' && /^[0-9]{7}$/.test(value)) return `${value.slice(0, 3)}-${value.slice(3)}`;
       if (field.startsWith('extra.')) {
         const definition = custom.find((candidate) => `extra.${candidate.key}` === field);
         const option = definition?.options?.find((candidate) => candidate.value === value);
