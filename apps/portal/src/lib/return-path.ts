@@ -4,8 +4,9 @@
  * "/\\evil", "https://…" and anything with a scheme fall back to マイページ).
  */
 export function safeReturnPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f]/.test(next)) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // A line break or other control character has no place in a path and can split a header.
+  if ([...next].some((char) => char.charCodeAt(0) < 0x20)) return '/';
   return next;
 }
 

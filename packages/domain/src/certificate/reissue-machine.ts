@@ -102,11 +102,7 @@ export const REISSUE_TRANSITIONS: readonly TRule[] = [
     event: 'approve',
     to: 'approved',
     who: SECRETARIAT,
-    effects: () => [
-      generateCertificateEffect('reissue'),
-      mailEffect('reissue-approved', 'applicant'),
-      auditEffect('reissue.approved'),
-    ],
+    effects: () => [generateCertificateEffect('reissue'), mailEffect('reissue-approved', 'applicant'), auditEffect('reissue.approved')],
   },
   {
     from: 'requested',
