@@ -9,6 +9,28 @@ import { users } from './users';
 export const ORGANISATION_MEMBERSHIP_STATUSES = ['active', 'revoked'] as const;
 
 /**
+ * The company and personal details of an organisation: all null on a purged tombstone (ADR 026;
+ * the CHECK `organisations_purged_check` keeps them so).
+ */
+export const PURGED_DETAIL_COLUMNS = [
+  'corporate_name',
+  'corporate_name_kana',
+  'corporate_number',
+  'postal_code',
+  'prefecture',
+  'city',
+  'town',
+  'building',
+  'representative_title',
+  'representative_name',
+  'phone',
+  'contact_name',
+  'contact_department',
+  'contact_email',
+  'contact_phone',
+] as const;
+
+/**
  * A member organisation (法人) of one tenant: STEP1 会員情報 (SPEC B2) and its standing in the
  * council. Every detail column is nullable because 一時保存 (SPEC B3) saves incomplete input;
  * the API decides what is complete enough to submit. Holds the current, approved values only:
@@ -49,6 +71,11 @@ export const organisations = pgTable(
     withdrawnAt: timestamptz('withdrawn_at'),
     /** After withdrawal: kept read-only until this date, then purged (tenant config retentionYears). */
     retentionUntil: date('retention_until', { mode: 'string' }),
+    /**
+     * When the retention purge deleted the member's data (ADR 026): the row stays as a tombstone
+     * (ids, membership number, dates) so audit targets and counts still resolve; every detail is null.
+     */
+    purgedAt: timestamptz('purged_at'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -71,6 +98,13 @@ export const organisations = pgTable(
       sql`${t.membershipState} <> 'active' or (${t.membershipNumber} is not null and ${t.joinedAt} is not null)`,
     ),
     check('organisations_withdrawn_check', sql`${t.membershipState} <> 'withdrawn' or ${t.withdrawnAt} is not null`),
+    check(
+      'organisations_purged_check',
+      sql`${t.purgedAt} is null or (${t.membershipState} = 'withdrawn' and ${sql.join(
+        PURGED_DETAIL_COLUMNS.map((name) => sql`${sql.identifier(name)} is null`),
+        sql` and `,
+      )})`,
+    ),
     organisationIsolationPolicy('id'),
   ],
 );
