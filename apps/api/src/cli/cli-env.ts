@@ -8,7 +8,17 @@ import { z } from 'zod';
  */
 export const ZCliEnv = z.discriminatedUnion('KYOGIKAI_MODE', [
   z.object({ KYOGIKAI_MODE: z.literal('embedded'), DATA_DIR: z.string().default('.data') }),
-  z.object({ KYOGIKAI_MODE: z.enum(['production', 'test']), DATABASE_OWNER_URL: z.url() }),
+  z.object({
+    KYOGIKAI_MODE: z.enum(['production', 'test']),
+    DATABASE_OWNER_URL: z.url(),
+    // Object storage, for the commands that delete files (purge-expired-members); the same
+    // variables as the API's. Optional here: the other commands never touch storage.
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).optional(),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  }),
 ]);
 export type TCliEnv = z.infer<typeof ZCliEnv>;
 

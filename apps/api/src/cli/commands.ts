@@ -11,14 +11,13 @@ import {
 } from '../platform/tenant-config-store';
 import { tenantUrl } from '../tenancy/tenant-url';
 import { createApplicantUser, createStaffUser } from '../users/create-user';
+import { type CliCommand, type CliOptions, CliUsageError } from './cli-command';
+import { purgeExpiredMembersCommand } from './purge-expired-members-command';
 
-export type CliOptions = Record<string, string | string[] | boolean | undefined>;
-export type CliOutput = (line: string) => void;
+export { type CliCommand, type CliOptions, type CliOutput, type CliServices, CliUsageError } from './cli-command';
 
-export class CliUsageError extends Error {}
-
-/** Recorded with each configuration version: who ran the command. */
-function operatorName(): string {
+/** Recorded with each configuration version (and each purge): who ran the command. */
+export function operatorName(): string {
   try {
     return `cli:${os.userInfo().username}`;
   } catch {
@@ -44,7 +43,7 @@ async function tenantBySlug(owner: Database, slug: string) {
   return tenant;
 }
 
-export const commands: Record<string, { usage: string; run(owner: Database, options: CliOptions, out: CliOutput): Promise<void> }> = {
+export const commands: Record<string, CliCommand> = {
   migrate: {
     usage: 'migrate',
     async run(owner, _options, out) {
@@ -186,4 +185,5 @@ export const commands: Record<string, { usage: string; run(owner: Database, opti
       if (options.password === undefined) out(`Generated password: ${password}`);
     },
   },
+  'purge-expired-members': purgeExpiredMembersCommand,
 };

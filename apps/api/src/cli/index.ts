@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { TenantConfigFileError } from '../platform/tenant-config-store';
 import { parseCliEnv } from './cli-env';
-import { CliUsageError, commands } from './commands';
+import type { CliServices } from './cli-command';
+import { CliUsageError, commands, operatorName } from './commands';
+import { type CliStorage, openCliStorage } from './open-cli-storage';
 import { openOwnerDatabase } from './open-owner-database';
 
 /** `npm run cli -- <command> [--options]`: operator tasks, in embedded or production mode. */
@@ -43,14 +45,25 @@ async function main(argv: string[]): Promise<number> {
       'body-file': stringOption,
       'title-ja': stringOption,
       'title-en': stringOption,
+      execute: { type: 'boolean' },
     },
   });
   const env = parseCliEnv(process.env);
   const owner = await openOwnerDatabase(env);
+  let storage: Promise<CliStorage> | undefined;
+  const services: CliServices = {
+    storage: async () => {
+      storage ??= openCliStorage(env);
+      return (await storage).storage;
+    },
+    now: () => new Date(),
+    operator: operatorName(),
+  };
   try {
-    await command.run(owner, values, (line) => console.log(line));
+    await command.run(owner, values, (line) => console.log(line), services);
     return 0;
   } finally {
+    if (storage) await (await storage).close();
     await owner.close();
   }
 }
