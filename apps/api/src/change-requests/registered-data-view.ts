@@ -1,8 +1,7 @@
 import { schema, type TenantTx } from '@kyogikai/db';
 import { missingDocumentKeys, type TChangeRequestState, type TPermission, type TTenantConfig } from '@kyogikai/domain';
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { type EstablishmentFields, extraOf, listEstablishments } from '../registered-data/establishments';
-import { currentDocumentsOf } from '../registered-data/workers';
 import { requiredWorkerDocumentKeys } from '@kyogikai/domain';
 import { notFound } from '../trpc/app-error';
 import type { TChangeItemRow } from './change-items';
@@ -72,9 +71,14 @@ export async function loadRegisteredData(
     state: stateOf.get(item.changeRequestId) ?? 'draft',
     changes: (changesOf.get(item.id) ?? []).map(({ field, before, after }) => ({ field, before, after })),
   });
+  const itemsOf = new Map<string, TChangeItemRow[]>();
+  for (const item of items) {
+    const key = `${item.kind} ${item.entityId}`;
+    if (item.entityId) itemsOf.set(key, [...(itemsOf.get(key) ?? []), item]);
+  }
   /** The waiting item of an entity: the draft's (the one the member edits) before a submitted one. */
   const waitingFor = (kind: TChangeItemRow['kind'], entityId: string): TChangeItemRow | null => {
-    const own = items.filter((item) => item.kind === kind && item.entityId === entityId);
+    const own = itemsOf.get(`${kind} ${entityId}`) ?? [];
     return own.find((item) => stateOf.get(item.changeRequestId) === 'draft') ?? own[0] ?? null;
   };
 
@@ -102,17 +106,40 @@ export async function loadRegisteredData(
     });
   }
 
+  // One query per table for the whole organisation, grouped per worker in SQL and looked up by id:
+  // a member may register hundreds of workers (bench/registered-data.ts), so nothing here is
+  // matched by scanning lists per worker, and no statement carries one parameter per worker.
   const w = schema.workers;
   const we = schema.workerEstablishments;
   const d = schema.documents;
-  const registeredWorkers = await tx.select().from(w).where(isNull(w.archivedAt)).orderBy(asc(w.createdAt), asc(w.id));
-  const workerIds = registeredWorkers.map((row) => row.id);
+  const registeredWorkers = await tx
+    .select({ id: w.id, nameLatin: w.nameLatin, nationality: w.nationality, nameKana: w.nameKana, extra: w.extra })
+    .from(w)
+    .where(and(eq(w.organisationId, input.organisationId), isNull(w.archivedAt)))
+    .orderBy(asc(w.createdAt), asc(w.id));
   const additions = items.filter((item) => item.kind === 'worker_add');
-  const links = workerIds.length
-    ? await tx.select({ workerId: we.workerId, establishmentId: we.establishmentId }).from(we).where(inArray(we.workerId, workerIds))
+  const links = registeredWorkers.length
+    ? await tx
+        .select({ workerId: we.workerId, establishmentIds: sql<string[]>`array_agg(${we.establishmentId})` })
+        .from(we)
+        .where(eq(we.organisationId, input.organisationId))
+        .groupBy(we.workerId)
     : [];
-  const documents = workerIds.length
-    ? await tx.select({ workerId: d.workerId, documentKey: d.documentKey }).from(d).where(currentDocumentsOf(workerIds))
+  // The worker's current files (currentDocumentsOf), for every worker of the organisation at once.
+  const documents = registeredWorkers.length
+    ? await tx
+        .select({ workerId: d.workerId, documentKeys: sql<string[]>`array_agg(${d.documentKey})` })
+        .from(d)
+        .where(
+          and(
+            eq(d.organisationId, input.organisationId),
+            isNotNull(d.workerId),
+            isNull(d.replacedAt),
+            isNull(d.deletedAt),
+            isNull(d.pendingChangeItemId),
+          ),
+        )
+        .groupBy(d.workerId)
     : [];
   const pendingDocuments = additions.length
     ? await tx
@@ -130,10 +157,12 @@ export async function loadRegisteredData(
         )
     : [];
   const required = requiredWorkerDocumentKeys(input.config);
-  const keysOf = (rows: readonly { owner: string | null; documentKey: string }[], owner: string) =>
-    rows.filter((row) => row.owner === owner).map((row) => row.documentKey);
-  const registeredKeys = documents.map((row) => ({ owner: row.workerId, documentKey: row.documentKey }));
-  const pendingKeys = pendingDocuments.map((row) => ({ owner: row.itemId, documentKey: row.documentKey }));
+  const linksOf = new Map(links.map((row) => [row.workerId, row.establishmentIds]));
+  const registeredKeys = new Map(documents.map((row) => [row.workerId, row.documentKeys]));
+  const pendingKeys = new Map<string, string[]>();
+  for (const row of pendingDocuments) {
+    if (row.itemId) pendingKeys.set(row.itemId, [...(pendingKeys.get(row.itemId) ?? []), row.documentKey]);
+  }
   const establishmentOrder = new Map(establishments.map((row, index) => [row.id, index]));
   const ordered = (ids: string[]) => ids.sort((a, b) => (establishmentOrder.get(a) ?? 0) - (establishmentOrder.get(b) ?? 0));
 
@@ -146,10 +175,10 @@ export async function loadRegisteredData(
       nationality: row.nationality,
       nameKana: row.nameKana,
       extra: extraOf(row.extra),
-      establishmentIds: ordered(links.filter((link) => link.workerId === row.id).map((link) => link.establishmentId)),
+      establishmentIds: ordered([...(linksOf.get(row.id) ?? [])]),
       pendingEstablishmentIds: move ? establishmentIdsOf(move.proposed) : null,
       pending: move ? pendingOf(move) : null,
-      documentsComplete: missingDocumentKeys(required, keysOf(registeredKeys, row.id)).length === 0,
+      documentsComplete: missingDocumentKeys(required, registeredKeys.get(row.id) ?? []).length === 0,
     };
   });
   for (const item of additions) {
@@ -164,7 +193,7 @@ export async function loadRegisteredData(
       establishmentIds: establishmentIdsOf(p),
       pendingEstablishmentIds: null,
       pending: pendingOf(item),
-      documentsComplete: missingDocumentKeys(required, keysOf(pendingKeys, item.id)).length === 0,
+      documentsComplete: missingDocumentKeys(required, pendingKeys.get(item.id) ?? []).length === 0,
     });
   }
 
