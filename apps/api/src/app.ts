@@ -2,6 +2,7 @@ import type { TenantRecord } from '@kyogikai/db';
 import { unsafeFindTenantByHost, unsafeFindTenantBySlug } from '@kyogikai/db';
 import type { TSessionApp } from '@kyogikai/domain';
 import { trpcServer } from '@hono/trpc-server';
+import { compress } from 'hono/compress';
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { ApiDeps } from './app-deps';
@@ -72,6 +73,11 @@ ${tenants.map((t) => html`<li>${t.nameJa}: <a href="/t/${t.slug}/">ポータル 
     rejectCrossOriginWrites((c) => tenantOrigin(c.get('tenant'))),
   );
 
+  // tRPC answers are JSON and grow with the member (a list of 1,000 workers is ~300 KB, 31 KB
+  // gzipped: docs/benchmarks.md). Only JSON: files are PDFs, already compressed. Secrets never sit
+  // in an answer beside text an attacker chooses (CSRF is the Origin check, the session a cookie),
+  // so compression gives a BREACH-style attack nothing to read.
+  scoped.use('/api/:app{portal|admin}/trpc/*', compress({ contentTypeFilter: /^application\/json/ }));
   scoped.all('/api/:app{portal|admin}/trpc/*', (c) => {
     const appName = c.req.param('app') as TSessionApp;
     const cookieSettings: CookieSettings = { isSecure: isProduction, prefix: c.var.tenantPrefix };

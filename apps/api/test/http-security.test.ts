@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import superjson from 'superjson';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './helpers/test-api';
@@ -158,5 +159,18 @@ describe('HTTP: tenancy, CSRF, headers, links', () => {
     expect(error.json.data.fieldErrors).toEqual(
       expect.arrayContaining([{ path: 'password', messageKey: 'password.tooShort', messageParams: { min: 8 } }]),
     );
+  });
+
+  it('compresses tRPC JSON for a browser that accepts gzip, and sends it plain otherwise', async () => {
+    const url = `${prefixA}/api/portal/trpc/tenant.consentDocuments`;
+    const plain = await api.app.request(url, { headers: { origin: originA } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const plainText = await plain.text();
+    const gzipped = await api.app.request(url, { headers: { origin: originA, 'accept-encoding': 'gzip, deflate, br' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('vary')).toContain('Accept-Encoding');
+    const bytes = Buffer.from(await gzipped.arrayBuffer());
+    expect(gunzipSync(bytes).toString('utf8')).toBe(plainText);
+    expect(bytes.length).toBeLessThan(Buffer.byteLength(plainText));
   });
 });
