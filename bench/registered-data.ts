@@ -10,7 +10,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { type Database, schema, withTenant } from '@kyogikai/db';
 import { requiredWorkerDocumentKeys } from '@kyogikai/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { makeMember } from '../apps/api/test/helpers/certificates';
@@ -169,6 +169,11 @@ async function seedMember(api: TestApi, workers: number): Promise<Member> {
   const token = await api.signIn(api.tenantA, 'portal', loginId);
   const organisationId = (await api.portal(api.tenantA, token).organisation.get()).id;
   await makeMember(api, api.tenantA, organisationId, `KAIGO-M2026-${String(900000 + workers).padStart(6, '0')}`);
+  // A member joined through an approved application (as マイページ of a real member reads it).
+  await api.testDb.owner.db
+    .update(schema.applications)
+    .set({ state: 'approved', submittedAt: new Date('2026-11-01T00:00:00Z'), decidedAt: new Date('2026-11-10T00:00:00Z') })
+    .where(eq(schema.applications.organisationId, organisationId));
   await seedRegistered(api, organisationId, user.id, workers);
   await seedRequests(api, token, organisationId);
   return { workers, slug: api.tenantA.slug, cookie: `kyogikai-portal-session=${token}`, organisationId };
