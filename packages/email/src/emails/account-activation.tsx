@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZAccountActivationProps = z.strictObject({
@@ -47,11 +49,7 @@ export default function AccountActivation({
   const tenantJa = branding.tenantName.ja;
   return (
     <EmailLayout branding={branding} preview={`${tenantJa}の仮アカウントを発行しました。ユーザーIDとログイン用URLをお知らせします。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>
         {`${tenantJa}の「入会申請のための仮アカウント発行申請」を受け付け、仮アカウントを発行しました。`}
       </Text>
@@ -59,16 +57,9 @@ export default function AccountActivation({
       <Text style={textStyles.paragraph}>
         次のURLにアクセスし、上記のユーザーIDと、仮アカウント発行申請時に設定したパスワードでログインしてください。ログインしたことをもって、仮アカウントは本アカウントになります。
       </Text>
-      <Button href={activationUrl} style={textStyles.button}>
+      <ButtonLink href={activationUrl} pasteHint>
         ログインして本アカウントにする
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        ボタンが開けない場合は、次のURLをブラウザに貼り付けてください。
-        <br />
-        <Link href={activationUrl} style={textStyles.url}>
-          {activationUrl}
-        </Link>
-      </Text>
+      </ButtonLink>
       <Text style={textStyles.paragraph}>
         {`このURLの有効期限は ${formatJaDateTime(expiresAt)} まで（発行から${validityHours}時間）です。URLは一度だけ使えます。期限が切れた場合は、URLを開いた画面から新しいURLを送信できます。`}
       </Text>

@@ -1,10 +1,12 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZApplicationApprovedProps = z.strictObject({
@@ -41,24 +43,13 @@ export default function ApplicationApproved({
   const tenantJa = branding.tenantName.ja;
   return (
     <EmailLayout branding={branding} preview={`${tenantJa}への入会が承認されました（会員番号 ${membershipNumber}）。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>{`${tenantJa}への入会が承認されました。`}</Text>
       <Text style={textStyles.paragraph}>{`会員番号: ${membershipNumber}`}</Text>
       <Text style={textStyles.paragraph}>
         入会証明書を発行しました。マイページにログインしてダウンロードしてください。入会証明書のダウンロードは1回限りです。ダウンロードしたファイルは大切に保管してください。再度必要になった場合は、マイページの「入会証明書再発行申請」から申請できます。
       </Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページで入会証明書をダウンロードする
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページで入会証明書をダウンロードする</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`Your membership of ${branding.tenantName.en} has been approved. Membership number: ${membershipNumber}. Your membership certificate is ready on My Page. It can be downloaded once only: keep the file safe. If you need it again, request a reissue on My Page.`}
       </Text>

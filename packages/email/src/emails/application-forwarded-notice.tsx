@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
@@ -50,14 +51,7 @@ export default function ApplicationForwardedNotice({
         <br />
         {`審査完了日時: ${formatJaDateTime(forwardedAt)}`}
       </Text>
-      <Button href={applicationUrl} style={textStyles.button}>
-        申請の詳細を開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={applicationUrl} style={textStyles.url}>
-          {applicationUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={applicationUrl}>申請の詳細を開く</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`The secretariat of ${branding.tenantName.en} has completed its review of a membership application (${corporateName}, reference ${referenceNumber}, ${formatEnDateTime(forwardedAt)}). Please approve or reject it in the admin console.`}
       </Text>

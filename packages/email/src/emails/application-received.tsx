@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZApplicationReceivedProps = z.strictObject({
@@ -49,11 +51,7 @@ export default function ApplicationReceived({
   const tenantJa = branding.tenantName.ja;
   return (
     <EmailLayout branding={branding} preview={`入会申請を受け付けました（受付番号 ${referenceNumber}）。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>{`${tenantJa}への入会申請を受け付けました。`}</Text>
       <Text style={textStyles.paragraph}>
         {`受付番号: ${referenceNumber}`}
@@ -66,14 +64,7 @@ export default function ApplicationReceived({
         {`今後の流れ: 登録内容を事務局で審査します。審査と入会証明書の発行には、目安として${reviewTargetWorkingDays}営業日ほどかかります。記載内容に不足や誤りがある場合は、事務局からメールでご連絡しますので、マイページから修正してください。入会が承認されると、入会証明書の発行をメールでお知らせします。`}
       </Text>
       <Text style={textStyles.paragraph}>審査中は申請内容を変更できません。変更が必要な場合は、下記の事務局までお問い合わせください。</Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページで申請状況を確認する
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページで申請状況を確認する</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`We have received your membership application to ${branding.tenantName.en}. Reference number: ${referenceNumber} (submitted ${formatEnDateTime(submittedAt)}). The secretariat reviews it; review and certificate issue take about ${reviewTargetWorkingDays} working days. The application cannot be changed while it is under review: contact the secretariat if something must change.`}
       </Text>

@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { TextLines } from '../components/text-lines';
 import { defineEmailTemplate } from '../define-email-template';
 
@@ -43,11 +45,7 @@ export default function ApplicationRejected({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={`入会申請の審査結果のお知らせ（受付番号 ${referenceNumber}）。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>
         {`${branding.tenantName.ja}への入会申請（受付番号 ${referenceNumber}）は、審査の結果、承認されませんでした（${formatJaDateTime(decidedAt)}）。`}
       </Text>
@@ -56,14 +54,7 @@ export default function ApplicationRejected({
         <TextLines text={reason} />
       </Text>
       <Text style={textStyles.paragraph}>ご不明な点は、下記の事務局までお問い合わせください。</Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページを開く</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`Your membership application to ${branding.tenantName.en} (reference ${referenceNumber}) was not approved on ${formatEnDateTime(decidedAt)}. The reason is given above. Please contact the secretariat with any questions.`}
       </Text>

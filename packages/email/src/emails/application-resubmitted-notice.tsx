@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
@@ -47,14 +48,7 @@ export default function ApplicationResubmittedNotice({
         <br />
         {`再提出日時: ${formatJaDateTime(resubmittedAt)}`}
       </Text>
-      <Button href={applicationUrl} style={textStyles.button}>
-        申請の詳細を開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={applicationUrl} style={textStyles.url}>
-          {applicationUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={applicationUrl}>申請の詳細を開く</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`A returned membership application was corrected and submitted again: ${corporateName}, reference ${referenceNumber}, ${formatEnDateTime(resubmittedAt)}. The admin console shows what changed since the return.`}
       </Text>

@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZApplicationResubmittedProps = z.strictObject({
@@ -41,24 +43,13 @@ export default function ApplicationResubmitted({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={`修正した入会申請を受け付けました（受付番号 ${referenceNumber}）。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>{`修正した入会申請を受け付けました（${formatJaDateTime(resubmittedAt)}）。`}</Text>
       <Text style={textStyles.paragraph}>{`受付番号: ${referenceNumber}（変わりません）`}</Text>
       <Text style={textStyles.paragraph}>
         {`事務局で改めて審査します。審査と入会証明書の発行には、目安として${reviewTargetWorkingDays}営業日ほどかかります。審査中は申請内容を変更できません。`}
       </Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページで申請状況を確認する
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページで申請状況を確認する</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`We have received your corrected membership application (reference ${referenceNumber}, unchanged) on ${formatEnDateTime(resubmittedAt)}. The secretariat reviews it again; this takes about ${reviewTargetWorkingDays} working days.`}
       </Text>

@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { TextLines } from '../components/text-lines';
 import { defineEmailTemplate } from '../define-email-template';
 
@@ -44,11 +46,7 @@ export default function ApplicationReturned({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={`入会申請の内容について修正をお願いします（受付番号 ${referenceNumber}）。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>
         {`${branding.tenantName.ja}事務局です。入会申請（受付番号 ${referenceNumber}）を審査したところ、修正が必要な点がありました（${formatJaDateTime(returnedAt)}）。`}
       </Text>
@@ -59,14 +57,7 @@ export default function ApplicationReturned({
       <Text style={textStyles.paragraph}>
         マイページから申請内容を修正し、申請内容の確認画面で「上記内容で申請を行う」を押して再申請してください。
       </Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページで修正する
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページで修正する</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`The secretariat of ${branding.tenantName.en} reviewed your membership application (reference ${referenceNumber}) on ${formatEnDateTime(returnedAt)} and asks for corrections (message above). Correct the application on My Page and submit it again.`}
       </Text>

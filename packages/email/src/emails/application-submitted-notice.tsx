@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
@@ -51,14 +52,7 @@ export default function ApplicationSubmittedNotice({
         <br />
         {`特定技能外国人: ${workerCount}名`}
       </Text>
-      <Button href={adminUrl} style={textStyles.button}>
-        管理画面を開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={adminUrl} style={textStyles.url}>
-          {adminUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={adminUrl}>管理画面を開く</ButtonLink>
       <Text style={textStyles.small}>
         申請書類にはアップロードされた個人情報（在留カードの写し等）が含まれます。管理画面からのみ閲覧してください。
       </Text>

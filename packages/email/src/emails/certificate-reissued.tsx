@@ -1,10 +1,12 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZCertificateReissuedProps = z.strictObject({
@@ -43,11 +45,7 @@ export default function CertificateReissued({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={`入会証明書を再発行しました（会員番号 ${membershipNumber}、第${issueNumber}号）。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>入会証明書を再発行しました。マイページにログインしてダウンロードしてください。</Text>
       <Text style={textStyles.paragraph}>
         {`会員番号: ${membershipNumber}`}
@@ -57,14 +55,7 @@ export default function CertificateReissued({
       <Text style={textStyles.paragraph}>
         ダウンロードは1回限りです。これまでの入会証明書は無効になり、検証ページでは「失効（再発行済み）」と表示されます。
       </Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページで入会証明書をダウンロードする
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページで入会証明書をダウンロードする</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`A new membership certificate (membership number ${membershipNumber}, issue ${issueNumber}) is ready on My Page. It can be downloaded once only. The previous certificate is no longer valid.`}
       </Text>

@@ -1,25 +1,26 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
-import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { type TEmailBranding, previewBranding } from '../branding';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
-import { ChangeList, changeListEn, previewChanges, ZChangeLines } from './change-request-parts';
+import {
+  ChangeReason,
+  changeListEn,
+  MemberChangesIntro,
+  MyPageButton,
+  previewChanges,
+  ZChangeReason,
+  ZChangeRequestMemberMailProps,
+} from './change-request-parts';
 
-export const ZChangeRequestAppliedProps = z.strictObject({
-  /** 法人名: shown as text, never as HTML. */
-  corporateName: z.string().trim().min(1).max(200),
-  /** The organisation's contact person; shown as 「<name> 様」. */
-  recipientName: z.string().trim().min(1).max(200),
+/** `changes`: what changed, before → after. */
+export const ZChangeRequestAppliedProps = ZChangeRequestMemberMailProps.extend({
   appliedAt: z.iso.datetime({ offset: true }),
-  /** What changed, before → after. */
-  changes: ZChangeLines,
-  /** 理由 as the member typed it. */
-  reason: z.string().trim().min(1).max(4000),
-  myPageUrl: ZAbsoluteHttpUrl,
+  reason: ZChangeReason,
 });
 export type TChangeRequestAppliedProps = z.infer<typeof ZChangeRequestAppliedProps>;
 
@@ -46,25 +47,15 @@ export default function ChangeRequestApplied({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={'登録内容を変更しました。'}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
-      <Text style={textStyles.paragraph}>
-        {`${formatJaDateTime(appliedAt)}に、次の登録内容を変更しました。この変更は審査の必要がないため、すでに反映されています。変更履歴はマイページで確認できます。`}
-      </Text>
-      <ChangeList changes={changes} />
-      <Text style={textStyles.paragraph}>{`変更理由: ${reason}`}</Text>
+      <MemberChangesIntro
+        corporateName={corporateName}
+        recipientName={recipientName}
+        intro={`${formatJaDateTime(appliedAt)}に、次の登録内容を変更しました。この変更は審査の必要がないため、すでに反映されています。変更履歴はマイページで確認できます。`}
+        changes={changes}
+      />
+      <ChangeReason reason={reason} />
       <Text style={textStyles.paragraph}>お心当たりのない場合は、事務局までお問い合わせください。</Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <MyPageButton myPageUrl={myPageUrl} />
       <Text lang="en" style={textStyles.english}>
         {`Your registration was changed on ${formatEnDateTime(appliedAt)}: ${changeListEn(changes)}. The change needs no review and is already in effect. If you did not expect this, please contact the secretariat.`}
       </Text>

@@ -1,25 +1,19 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
-import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { type TEmailBranding, previewBranding } from '../branding';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
-import { ChangeList, changeListEn, previewChanges, ZChangeLines } from './change-request-parts';
+import { changeListEn, MemberChangesIntro, MyPageButton, previewChanges, ZChangeRequestMemberMailProps } from './change-request-parts';
 
-export const ZChangeRequestApprovedProps = z.strictObject({
-  /** 法人名 after the change: shown as text, never as HTML. */
-  corporateName: z.string().trim().min(1).max(200),
-  /** The organisation's contact person; shown as 「<name> 様」. */
-  recipientName: z.string().trim().min(1).max(200),
+/** `corporateName` is the 法人名 after the change; `changes`: what changed, before → after. */
+export const ZChangeRequestApprovedProps = ZChangeRequestMemberMailProps.extend({
   decidedAt: z.iso.datetime({ offset: true }),
-  /** What changed, before → after. */
-  changes: ZChangeLines,
   /** A new certificate is being issued (D1). */
   issuesCertificate: z.boolean(),
-  myPageUrl: ZAbsoluteHttpUrl,
 });
 export type TChangeRequestApprovedProps = z.infer<typeof ZChangeRequestApprovedProps>;
 
@@ -46,28 +40,18 @@ export default function ChangeRequestApproved({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={'登録内容の変更申請の審査が完了しました。'}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
-      <Text style={textStyles.paragraph}>
-        {`登録内容の変更申請の審査が完了し、${formatJaDateTime(decidedAt)}に承認されました。次の内容が登録されています。`}
-      </Text>
-      <ChangeList changes={changes} />
+      <MemberChangesIntro
+        corporateName={corporateName}
+        recipientName={recipientName}
+        intro={`登録内容の変更申請の審査が完了し、${formatJaDateTime(decidedAt)}に承認されました。次の内容が登録されています。`}
+        changes={changes}
+      />
       {issuesCertificate ? (
         <Text style={textStyles.paragraph}>
           変更後の内容で新しい入会証明書を発行します。準備ができましたら、別途メールでお知らせします。これまでの入会証明書は無効になります。
         </Text>
       ) : null}
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <MyPageButton myPageUrl={myPageUrl} />
       <Text lang="en" style={textStyles.english}>
         {`The review of your change request is complete and it was approved on ${formatEnDateTime(decidedAt)}: ${changeListEn(changes)}.${issuesCertificate ? ' A new membership certificate with the new details will follow in a separate mail.' : ''}`}
       </Text>

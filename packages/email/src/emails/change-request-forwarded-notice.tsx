@@ -1,25 +1,19 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
-import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { type TEmailBranding, previewBranding } from '../branding';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
-import { ChangeList, changeListEn, previewChanges, ZChangeLines } from './change-request-parts';
+import { AdminRequestButton, ChangeList, changeListEn, previewChanges, ZChangeRequestStaffMailProps } from './change-request-parts';
 
-export const ZChangeRequestForwardedNoticeProps = z.strictObject({
+/** `changes`: the certificate items to approve, before → after. */
+export const ZChangeRequestForwardedNoticeProps = ZChangeRequestStaffMailProps.extend({
   /** The ministry user's name. */
   recipientName: z.string().trim().min(1).max(200),
-  /** 法人名: shown as text, never as HTML. */
-  corporateName: z.string().trim().min(1).max(200),
-  membershipNumber: z.string().trim().min(1).max(40),
   forwardedAt: z.iso.datetime({ offset: true }),
-  /** The certificate items to approve, before → after. */
-  changes: ZChangeLines,
-  /** The request in the staff console. */
-  adminUrl: ZAbsoluteHttpUrl,
 });
 export type TChangeRequestForwardedNoticeProps = z.infer<typeof ZChangeRequestForwardedNoticeProps>;
 
@@ -51,14 +45,7 @@ export default function ChangeRequestForwardedNotice({
         {`事務局が${corporateName}（会員番号 ${membershipNumber}）の入会証明書記載事項の変更を審査し、${formatJaDateTime(forwardedAt)}に承認の依頼がありました。`}
       </Text>
       <ChangeList changes={changes} />
-      <Button href={adminUrl} style={textStyles.button}>
-        変更申請を開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={adminUrl} style={textStyles.url}>
-          {adminUrl}
-        </Link>
-      </Text>
+      <AdminRequestButton adminUrl={adminUrl} />
       <Text lang="en" style={textStyles.english}>
         {`The secretariat reviewed a change of certificate items of ${corporateName} (membership number ${membershipNumber}) and asks for your approval (${formatEnDateTime(forwardedAt)}): ${changeListEn(changes)}.`}
       </Text>

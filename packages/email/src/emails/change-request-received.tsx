@@ -1,25 +1,26 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
-import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { type TEmailBranding, previewBranding } from '../branding';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
-import { ChangeList, changeListEn, previewChanges, ZChangeLines } from './change-request-parts';
+import {
+  ChangeReason,
+  changeListEn,
+  MemberChangesIntro,
+  MyPageButton,
+  previewChanges,
+  ZChangeReason,
+  ZChangeRequestMemberMailProps,
+} from './change-request-parts';
 
-export const ZChangeRequestReceivedProps = z.strictObject({
-  /** 法人名: shown as text, never as HTML. */
-  corporateName: z.string().trim().min(1).max(200),
-  /** The organisation's contact person; shown as 「<name> 様」. */
-  recipientName: z.string().trim().min(1).max(200),
+/** `changes`: the fields waiting for review, before → after. */
+export const ZChangeRequestReceivedProps = ZChangeRequestMemberMailProps.extend({
   submittedAt: z.iso.datetime({ offset: true }),
-  /** The fields waiting for review, before → after. */
-  changes: ZChangeLines,
-  /** 理由 as the member typed it. */
-  reason: z.string().trim().min(1).max(4000),
-  myPageUrl: ZAbsoluteHttpUrl,
+  reason: ZChangeReason,
 });
 export type TChangeRequestReceivedProps = z.infer<typeof ZChangeRequestReceivedProps>;
 
@@ -46,24 +47,14 @@ export default function ChangeRequestReceived({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={'登録内容の変更申請を受け付けました。'}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
-      <Text style={textStyles.paragraph}>
-        {`${formatJaDateTime(submittedAt)}に登録内容の変更申請を受け付けました。事務局で審査のうえ、結果をメールでお知らせします。審査が終わるまで、マイページには変更前と変更後の内容が並べて表示されます。`}
-      </Text>
-      <ChangeList changes={changes} />
-      <Text style={textStyles.paragraph}>{`変更理由: ${reason}`}</Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <MemberChangesIntro
+        corporateName={corporateName}
+        recipientName={recipientName}
+        intro={`${formatJaDateTime(submittedAt)}に登録内容の変更申請を受け付けました。事務局で審査のうえ、結果をメールでお知らせします。審査が終わるまで、マイページには変更前と変更後の内容が並べて表示されます。`}
+        changes={changes}
+      />
+      <ChangeReason reason={reason} />
+      <MyPageButton myPageUrl={myPageUrl} />
       <Text lang="en" style={textStyles.english}>
         {`We received your request of ${formatEnDateTime(submittedAt)} to change your registration (${changeListEn(changes)}). The secretariat will review it and tell you the result by mail.`}
       </Text>

@@ -1,26 +1,20 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
-import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { type TEmailBranding, previewBranding } from '../branding';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { TextLines } from '../components/text-lines';
 import { defineEmailTemplate } from '../define-email-template';
-import { ChangeList, changeListEn, previewChanges, ZChangeLines } from './change-request-parts';
+import { changeListEn, MemberChangesIntro, MyPageButton, previewChanges, ZChangeRequestMemberMailProps } from './change-request-parts';
 
-export const ZChangeRequestRejectedProps = z.strictObject({
-  /** 法人名: shown as text, never as HTML. */
-  corporateName: z.string().trim().min(1).max(200),
-  /** The organisation's contact person; shown as 「<name> 様」. */
-  recipientName: z.string().trim().min(1).max(200),
+/** `changes`: what was asked, before → after. */
+export const ZChangeRequestRejectedProps = ZChangeRequestMemberMailProps.extend({
   decidedAt: z.iso.datetime({ offset: true }),
-  /** What was asked, before → after. */
-  changes: ZChangeLines,
   /** Why, as the deciding staff member typed it; line breaks kept. */
   decisionReason: z.string().trim().min(1).max(4000),
-  myPageUrl: ZAbsoluteHttpUrl,
 });
 export type TChangeRequestRejectedProps = z.infer<typeof ZChangeRequestRejectedProps>;
 
@@ -47,27 +41,17 @@ export default function ChangeRequestRejected({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={'登録内容の変更申請について、事務局からのお知らせです。'}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
-      <Text style={textStyles.paragraph}>
-        {`${formatJaDateTime(decidedAt)}、登録内容の変更申請は承認されませんでした。登録内容は変更前のままです。`}
-      </Text>
-      <ChangeList changes={changes} />
+      <MemberChangesIntro
+        corporateName={corporateName}
+        recipientName={recipientName}
+        intro={`${formatJaDateTime(decidedAt)}、登録内容の変更申請は承認されませんでした。登録内容は変更前のままです。`}
+        changes={changes}
+      />
       <Text style={{ ...textStyles.paragraph, whiteSpace: 'pre-wrap' }}>
         理由: <TextLines text={decisionReason} />
       </Text>
       <Text style={textStyles.paragraph}>内容をご確認のうえ、必要な場合は改めて変更申請を行ってください。</Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <MyPageButton myPageUrl={myPageUrl} />
       <Text lang="en" style={textStyles.english}>
         {`Your change request (${changeListEn(changes)}) was not approved (${formatEnDateTime(decidedAt)}); your registration stays as it was. Reason given: ${decisionReason}`}
       </Text>

@@ -1,25 +1,26 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
-import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { type TEmailBranding, previewBranding } from '../branding';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
-import { ChangeList, changeListEn, previewChanges, ZChangeLines } from './change-request-parts';
+import {
+  AdminRequestButton,
+  ChangeList,
+  ChangeReason,
+  changeListEn,
+  previewChanges,
+  ZChangeReason,
+  ZChangeRequestStaffMailProps,
+} from './change-request-parts';
 
-export const ZChangeRequestSubmittedNoticeProps = z.strictObject({
-  /** 法人名: shown as text, never as HTML. */
-  corporateName: z.string().trim().min(1).max(200),
-  membershipNumber: z.string().trim().min(1).max(40),
+/** `changes`: the fields waiting for review, before → after. */
+export const ZChangeRequestSubmittedNoticeProps = ZChangeRequestStaffMailProps.extend({
   submittedAt: z.iso.datetime({ offset: true }),
-  /** The fields waiting for review, before → after. */
-  changes: ZChangeLines,
-  /** 理由 as the member typed it. */
-  reason: z.string().trim().min(1).max(4000),
-  /** The request in the staff console. */
-  adminUrl: ZAbsoluteHttpUrl,
+  reason: ZChangeReason,
 });
 export type TChangeRequestSubmittedNoticeProps = z.infer<typeof ZChangeRequestSubmittedNoticeProps>;
 
@@ -50,15 +51,8 @@ export default function ChangeRequestSubmittedNotice({
         {`${corporateName}（会員番号 ${membershipNumber}）から、${formatJaDateTime(submittedAt)}に登録内容の変更申請がありました。審査をお願いします。`}
       </Text>
       <ChangeList changes={changes} />
-      <Text style={textStyles.paragraph}>{`変更理由: ${reason}`}</Text>
-      <Button href={adminUrl} style={textStyles.button}>
-        変更申請を開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={adminUrl} style={textStyles.url}>
-          {adminUrl}
-        </Link>
-      </Text>
+      <ChangeReason reason={reason} />
+      <AdminRequestButton adminUrl={adminUrl} />
       <Text lang="en" style={textStyles.english}>
         {`${corporateName} (membership number ${membershipNumber}) asked on ${formatEnDateTime(submittedAt)} to change its registration: ${changeListEn(changes)}. Please review it in the staff console.`}
       </Text>

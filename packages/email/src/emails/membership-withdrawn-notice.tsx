@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
@@ -64,14 +65,7 @@ export default function MembershipWithdrawnNotice({
         <br />
         {`入会証明書: ${revokedCertificate ? '失効しました' : '発行されていません'}`}
       </Text>
-      <Button href={adminUrl} style={textStyles.button}>
-        管理画面で確認する
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={adminUrl} style={textStyles.url}>
-          {adminUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={adminUrl}>管理画面で確認する</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`A member (membership number ${membershipNumber}) withdrew on ${formatEnDateTime(withdrawnAt)}. Cancelled change requests: ${cancelledChangeRequests}. Reissue request cancelled: ${cancelledReissueRequest ? 'yes' : 'none open'}. Certificate revoked: ${revokedCertificate ? 'yes' : 'none issued'}.`}
       </Text>

@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZMembershipWithdrawnProps = z.strictObject({
@@ -49,11 +51,7 @@ export default function MembershipWithdrawn({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview={`${branding.tenantName.ja}の退会手続きが完了しました。`}>
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>{`${branding.tenantName.ja}の退会手続きが完了しました。`}</Text>
       <Text style={textStyles.paragraph}>
         {`会員番号: ${membershipNumber}`}
@@ -66,14 +64,7 @@ export default function MembershipWithdrawn({
       <Text style={textStyles.paragraph}>
         {`登録内容は${jaDate(retentionUntil)}まで閲覧のみ可能な状態で保管され、その後削除されます。マイページから内容を確認できます（変更はできません）。`}
       </Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページを開く</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`Your membership of ${branding.tenantName.en} (membership number ${membershipNumber}) ended on ${formatEnDateTime(withdrawnAt)}. The membership certificate is no longer valid, and pending change and reissue requests were cancelled. Your registration stays readable on My page until ${retentionUntil}, then it is deleted.`}
       </Text>

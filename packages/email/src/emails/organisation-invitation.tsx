@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
@@ -71,16 +72,9 @@ export default function OrganisationInvitation({
       <Text style={textStyles.paragraph}>
         次のURLを開き、招待を承認してください。アカウントをお持ちでない方はその画面でアカウントを作成できます。すでにアカウントをお持ちの方は、ログインしてから承認すると、そのアカウントで同法人の手続きを行えるようになります。
       </Text>
-      <Button href={acceptUrl} style={textStyles.button}>
+      <ButtonLink href={acceptUrl} pasteHint>
         招待を確認する
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        ボタンが開けない場合は、次のURLをブラウザに貼り付けてください。
-        <br />
-        <Link href={acceptUrl} style={textStyles.url}>
-          {acceptUrl}
-        </Link>
-      </Text>
+      </ButtonLink>
       <Text style={textStyles.paragraph}>
         {`このURLの有効期限は ${formatJaDateTime(expiresAt)} まで（発行から${validityHours}時間）です。URLは一度だけ使えます。期限が切れた場合は、${corporateName}に再度の招待を依頼してください。`}
       </Text>

@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
@@ -48,16 +49,9 @@ export default function PasswordReset({
         {`${tenantJa}のパスワード再設定のお申し込みを受け付けました。次のボタンから新しいパスワードを設定してください。`}
       </Text>
       <Text style={textStyles.paragraph}>{`ユーザーID（ログインID）: ${loginId}`}</Text>
-      <Button href={resetUrl} style={textStyles.button}>
+      <ButtonLink href={resetUrl} pasteHint>
         新しいパスワードを設定する
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        ボタンが開けない場合は、次のURLをブラウザに貼り付けてください。
-        <br />
-        <Link href={resetUrl} style={textStyles.url}>
-          {resetUrl}
-        </Link>
-      </Text>
+      </ButtonLink>
       <Text style={textStyles.paragraph}>
         {`このURLの有効期限は ${formatJaDateTime(expiresAt)} まで（${validityHours}時間）です。URLは一度だけ使えます。パスワードを再設定すると、ログイン中のすべての画面からログアウトします。`}
       </Text>

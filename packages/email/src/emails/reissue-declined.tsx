@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZReissueDeclinedProps = z.strictObject({
@@ -41,11 +43,7 @@ export default function ReissueDeclined({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview="入会証明書の再発行申請について、事務局からのお知らせです。">
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>
         {`${formatJaDateTime(requestedAt)}にいただいた入会証明書の再発行申請は、事務局で確認した結果、承認されませんでした。`}
       </Text>
@@ -53,14 +51,7 @@ export default function ReissueDeclined({
       <Text style={textStyles.paragraph}>
         内容をご確認のうえ、必要な場合はマイページの「入会証明書再発行申請」から改めて申請してください。ご不明な点は下記の事務局までお問い合わせください。
       </Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページを開く</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`The secretariat did not approve your certificate reissue request of ${formatEnDateTime(requestedAt)}. Reason given: ${declineReason} You may submit a new request from My page.`}
       </Text>

@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
+import { OrganisationGreeting } from '../components/greeting';
 import { defineEmailTemplate } from '../define-email-template';
 
 export const ZReissueRequestReceivedProps = z.strictObject({
@@ -41,11 +43,7 @@ export default function ReissueRequestReceived({
 }: Partial<TProps>) {
   return (
     <EmailLayout branding={branding} preview="入会証明書の再発行申請を受け付けました。">
-      <Text style={textStyles.paragraph}>
-        {corporateName}
-        <br />
-        {`${recipientName} 様`}
-      </Text>
+      <OrganisationGreeting corporateName={corporateName} recipientName={recipientName} />
       <Text style={textStyles.paragraph}>{`${branding.tenantName.ja}への入会証明書の再発行申請を受け付けました。`}</Text>
       <Text style={textStyles.paragraph}>
         {`申請日時: ${formatJaDateTime(requestedAt)}`}
@@ -55,14 +53,7 @@ export default function ReissueRequestReceived({
       <Text style={textStyles.paragraph}>
         申請理由を事務局で確認します。承認されると入会証明書が再発行され、メールでお知らせします。再度ログインし、マイページから入会証明書をダウンロードしてください（ダウンロードは1回のみです）。
       </Text>
-      <Button href={myPageUrl} style={textStyles.button}>
-        マイページを開く
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={myPageUrl} style={textStyles.url}>
-          {myPageUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={myPageUrl}>マイページを開く</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`We have received your request to reissue the membership certificate of ${branding.tenantName.en} (${formatEnDateTime(requestedAt)}). The secretariat reviews the reason; once approved, a new certificate is issued and we will email you. It can then be downloaded once from My page.`}
       </Text>

@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 // ↑ See staff-account-created.tsx: needed when run from the repo root through tsx/vitest.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { formatEnDateTime, formatJaDateTime } from '../components/format';
 import { defineEmailTemplate } from '../define-email-template';
@@ -51,14 +52,7 @@ export default function ReissueRequestedNotice({
         <br />
         {`申請理由: ${reason}`}
       </Text>
-      <Button href={adminUrl} style={textStyles.button}>
-        再発行申請を確認する
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        <Link href={adminUrl} style={textStyles.url}>
-          {adminUrl}
-        </Link>
-      </Text>
+      <ButtonLink href={adminUrl}>再発行申請を確認する</ButtonLink>
       <Text lang="en" style={textStyles.english}>
         {`A member (membership number ${membershipNumber}) asked for its certificate to be reissued on ${formatEnDateTime(requestedAt)}. Review the reason and approve or decline it in the admin console.`}
       </Text>

@@ -2,9 +2,10 @@
 /** @jsxImportSource react */
 // ↑ Code runs from the repo root through tsx/vitest, where no tsconfig sets `jsx`: without these
 // pragmas esbuild uses the classic runtime and fails with "React is not defined". Every .tsx here.
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { z } from 'zod';
 import { type TEmailBranding, ZAbsoluteHttpUrl, previewBranding } from '../branding';
+import { ButtonLink } from '../components/button-link';
 import { EmailLayout, textStyles } from '../components/email-layout';
 import { defineEmailTemplate } from '../define-email-template';
 
@@ -41,16 +42,9 @@ export default function StaffAccountCreated({
         {`${tenantJa}の管理画面に、あなたのアカウントが作成されました。次のボタンからサインインしてください。`}
       </Text>
       <Text style={textStyles.paragraph}>{`ログインID（メールアドレス）: ${loginEmail}`}</Text>
-      <Button href={signInUrl} style={textStyles.button}>
+      <ButtonLink href={signInUrl} pasteHint>
         管理画面にサインイン
-      </Button>
-      <Text style={{ ...textStyles.small, marginTop: '16px' }}>
-        ボタンが開けない場合は、次のURLをブラウザに貼り付けてください。
-        <br />
-        <Link href={signInUrl} style={textStyles.url}>
-          {signInUrl}
-        </Link>
-      </Text>
+      </ButtonLink>
       <Text style={textStyles.small}>このメールに心当たりがない場合は、サインインせずに下記の事務局までご連絡ください。</Text>
       <Text lang="en" style={textStyles.english}>
         {`An administrator account has been created for you at ${branding.tenantName.en}. Sign in with ${loginEmail} at ${signInUrl}`}
