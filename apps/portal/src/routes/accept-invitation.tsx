@@ -1,13 +1,14 @@
 import { ZInvitationNewAccount } from '@kyogikai/domain';
-import { apiErrorKey, ErrorSummary, Notice, PageHeading, TextField, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
+import { apiErrorKey, ErrorSummary, hasFormErrors, Notice, PageHeading, TextField, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ConsentDocument } from '../features/account/consent-document';
-import { NewPasswordField } from '../features/account/new-password-field';
+import { NewPasswordFields } from '../features/account/new-password-field';
+import { passwordConfirmationErrors } from '../features/account/password-confirmation';
 import { Loading } from '../features/session/require-signed-in';
 import { useCurrentUser } from '../features/session/use-session';
-import { collectFieldErrors, formErrorsFromIssues } from '../lib/client-checks';
+import { formErrorsFromIssues } from '../lib/client-checks';
 import { signInReturningTo } from '../lib/return-path';
 import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
@@ -172,8 +173,9 @@ function NewAccountForm({
       form.showErrors(formErrorsFromIssues(check.error.issues));
       return;
     }
-    if (values.password !== values.passwordConfirmation) {
-      form.showErrors(collectFieldErrors({ passwordConfirmation: { key: 'account.passwordMismatch' } }));
+    const mismatch = passwordConfirmationErrors(values);
+    if (hasFormErrors(mismatch)) {
+      form.showErrors(mismatch);
       return;
     }
     try {
@@ -212,24 +214,11 @@ function NewAccountForm({
           isRequired
           autoComplete="name"
         />
-        <NewPasswordField
-          id={fields.password.id}
-          name="password"
-          label={fields.password.label}
-          value={values.password}
-          onValueChange={(password) => setValues((current) => ({ ...current, password }))}
-          error={form.fieldError('password')}
-        />
-        <TextField
-          id={fields.passwordConfirmation.id}
-          name="passwordConfirmation"
-          type="password"
-          label={fields.passwordConfirmation.label}
-          value={values.passwordConfirmation}
-          onValueChange={(passwordConfirmation) => setValues((current) => ({ ...current, passwordConfirmation }))}
-          error={form.fieldError('passwordConfirmation')}
-          isRequired
-          autoComplete="new-password"
+        <NewPasswordFields
+          fields={fields}
+          values={values}
+          onValueChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+          fieldError={form.fieldError}
         />
         {documents.isPending ? <Loading /> : null}
         {documents.isError ? <Notice>{t('provisional.documentsFailed')}</Notice> : null}

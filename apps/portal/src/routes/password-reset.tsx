@@ -1,10 +1,10 @@
 import { ZPasswordResetForm } from '@kyogikai/domain';
-import { apiErrorKey, ErrorSummary, Notice, PageHeading, TextField, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
+import { apiErrorKey, ErrorSummary, Notice, PageHeading, useDocumentTitle, useFormErrors } from '@kyogikai/ui';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmailRequestForm } from '../features/account/email-request-form';
-import { NewPasswordField } from '../features/account/new-password-field';
+import { NewPasswordFields } from '../features/account/new-password-field';
 import { formErrorsFromIssues } from '../lib/client-checks';
 import { trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
@@ -145,24 +145,11 @@ function NewPasswordForm({ token, onLinkProblem }: { token: string; onLinkProble
       <div className="k-card">
         <p>{t('passwordReset.newPasswordLead')}</p>
         <form noValidate onSubmit={(event) => void onSubmit(event)}>
-          <NewPasswordField
-            id={fields.password.id}
-            name="password"
-            label={fields.password.label}
-            value={values.password}
-            onValueChange={(password) => setValues((current) => ({ ...current, password }))}
-            error={form.fieldError('password')}
-          />
-          <TextField
-            id={fields.passwordConfirmation.id}
-            name="passwordConfirmation"
-            type="password"
-            label={fields.passwordConfirmation.label}
-            value={values.passwordConfirmation}
-            onValueChange={(passwordConfirmation) => setValues((current) => ({ ...current, passwordConfirmation }))}
-            error={form.fieldError('passwordConfirmation')}
-            isRequired
-            autoComplete="new-password"
+          <NewPasswordFields
+            fields={fields}
+            values={values}
+            onValueChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+            fieldError={form.fieldError}
           />
           <button type="submit" className="k-button" aria-disabled={reset.isPending || undefined}>
             {t('passwordReset.submit')}
