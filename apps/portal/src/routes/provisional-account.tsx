@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ConsentDocument } from '../features/account/consent-document';
 import { Loading } from '../features/session/require-signed-in';
-import { NewPasswordField } from '../features/account/new-password-field';
+import { NewPasswordFields } from '../features/account/new-password-field';
 import { formErrorsFromIssues } from '../lib/client-checks';
 import { normaliseEmailInput } from '../lib/input-normalisers';
 import { trpc } from '../lib/trpc';
@@ -175,24 +175,14 @@ export function ProvisionalAccountPage() {
           <h2 id="password-heading" className="k-card__title">
             {t('provisional.passwordHeading')}
           </h2>
-          <NewPasswordField
-            id="password"
-            name="password"
-            label={fields.password?.label ?? ''}
-            value={values.password}
-            onValueChange={set('password')}
-            error={form.fieldError('password')}
-          />
-          <TextField
-            id="passwordConfirmation"
-            name="passwordConfirmation"
-            type="password"
-            label={fields.passwordConfirmation?.label ?? ''}
-            value={values.passwordConfirmation}
-            onValueChange={set('passwordConfirmation')}
-            error={form.fieldError('passwordConfirmation')}
-            isRequired
-            autoComplete="new-password"
+          <NewPasswordFields
+            fields={{
+              password: { id: 'password', label: fields.password?.label ?? '' },
+              passwordConfirmation: { id: 'passwordConfirmation', label: fields.passwordConfirmation?.label ?? '' },
+            }}
+            values={values}
+            onValueChange={(name, value) => set(name)(value)}
+            fieldError={form.fieldError}
           />
         </section>
 
