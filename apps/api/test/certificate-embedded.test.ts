@@ -1,45 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { schema, unsafeFindTenantBySlug, withTenant } from '@kyogikai/db';
 import { pdfText } from '@kyogikai/worker/test-support/poppler';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedServices } from '../src/bootstrap/embedded-services';
-import type { ServerServices } from '../src/bootstrap/server-services';
-import { parseApiEnv } from '../src/env';
+import { describe, expect, it } from 'vitest';
 import { listCapturedMail } from '../src/mail/mail-catcher';
 import { approve, memberOrganisation, readObject, staffUser, until } from './certificate-fixtures';
+import { useEmbeddedServices } from './helpers/embedded-services';
 
 // `npm start` (embedded mode: PGlite, in-process S3, inline queues) generates certificates too:
 // the same services main.ts starts, an approval in a demo council, the PDF in the embedded store
 // and the mail in the development mailbox (ADR 018).
 
-let dataDir: string;
-let services: ServerServices;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'kyogikai-embedded-cert-'));
-  const env = parseApiEnv({ KYOGIKAI_MODE: 'embedded', DATA_DIR: dataDir, PORT: '39871' });
-  if (env.KYOGIKAI_MODE !== 'embedded') throw new Error('not embedded');
-  services = await startEmbeddedServices(env);
-}, 120_000);
-
-afterAll(async () => {
-  await services?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const embedded = useEmbeddedServices('cert', '39871');
 
 describe('certificates in embedded mode (npm start)', () => {
   it('C3 an approval in a demo council ends with the PDF in the embedded store and the mail in the development mailbox', async () => {
-    const tenant = await unsafeFindTenantBySlug(services.database, 'kaigo');
+    const tenant = await unsafeFindTenantBySlug(embedded.services.database, 'kaigo');
     if (!tenant) throw new Error('no kaigo demo tenant');
-    const staffId = await staffUser(services.database, tenant.id);
-    const member = await memberOrganisation(services.database, tenant.id);
-    const issued = await approve(services.database, tenant, member.organisationId, staffId);
+    const staffId = await staffUser(embedded.services.database, tenant.id);
+    const member = await memberOrganisation(embedded.services.database, tenant.id);
+    const issued = await approve(embedded.services.database, tenant, member.organisationId, staffId);
 
     const objectKey = async () => {
-      const [row] = await withTenant(services.database, tenant.id, (tx) =>
+      const [row] = await withTenant(embedded.services.database, tenant.id, (tx) =>
         tx
           .select({ objectKey: schema.certificates.objectKey })
           .from(schema.certificates)
@@ -48,10 +30,10 @@ describe('certificates in embedded mode (npm start)', () => {
       return row?.objectKey ?? null;
     };
     await until(async () => (await objectKey()) !== null, 60_000, 'the certificate to be stored');
-    const pdf = await readObject(services.storage, (await objectKey()) as string);
+    const pdf = await readObject(embedded.services.storage, (await objectKey()) as string);
     expect(pdfText(pdf)).toContain(member.membershipNumber);
     await until(
-      async () => (await listCapturedMail(services.mailboxDirectory as string)).some((m) => m.to.includes(member.contactEmail)),
+      async () => (await listCapturedMail(embedded.services.mailboxDirectory as string)).some((m) => m.to.includes(member.contactEmail)),
       60_000,
       'the approval mail in the development mailbox',
     );

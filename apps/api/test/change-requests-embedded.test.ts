@@ -1,50 +1,32 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { schema, unsafeFindTenantBySlug, withTenant } from '@kyogikai/db';
 import { pdfText } from '@kyogikai/worker/test-support/poppler';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedServices } from '../src/bootstrap/embedded-services';
-import type { ServerServices } from '../src/bootstrap/server-services';
+import { describe, expect, it } from 'vitest';
 import { applyChangeRequestTransition } from '../src/change-requests/apply-transition';
 import { saveChangeDraft } from '../src/change-requests/save-change-draft';
-import { parseApiEnv } from '../src/env';
 import { listCapturedMail } from '../src/mail/mail-catcher';
 import { approve, memberOrganisation, readObject, staffUser, until } from './certificate-fixtures';
+import { useEmbeddedServices } from './helpers/embedded-services';
 
 // `npm start` (embedded mode: PGlite, in-process S3, inline queues) runs the change flow too: the
 // draft, a submission whose D5 part applies at once, the secretariat's approval of the D1 part and
 // the new certificate rendered with the new name, the mails in the development mailbox (ADR 023).
 
-let dataDir: string;
-let services: ServerServices;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'kyogikai-embedded-change-'));
-  const env = parseApiEnv({ KYOGIKAI_MODE: 'embedded', DATA_DIR: dataDir, PORT: '39873' });
-  if (env.KYOGIKAI_MODE !== 'embedded') throw new Error('not embedded');
-  services = await startEmbeddedServices(env);
-}, 120_000);
-
-afterAll(async () => {
-  await services?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const embedded = useEmbeddedServices('change', '39873');
 
 describe('change requests in embedded mode (npm start)', () => {
   it('D1 D5 D6 draft → submit (D5 at once) → approval → a new certificate with the new name, mails in the mailbox', async () => {
-    const found = await unsafeFindTenantBySlug(services.database, 'kaigo');
+    const found = await unsafeFindTenantBySlug(embedded.services.database, 'kaigo');
     if (!found) throw new Error('no kaigo demo tenant');
     const tenant = { ...found, config: { ...found.config, approvalSteps: 'secretariat' as const } };
-    const staffId = await staffUser(services.database, tenant.id);
-    const member = await memberOrganisation(services.database, tenant.id);
-    await approve(services.database, tenant, member.organisationId, staffId);
+    const staffId = await staffUser(embedded.services.database, tenant.id);
+    const member = await memberOrganisation(embedded.services.database, tenant.id);
+    await approve(embedded.services.database, tenant, member.organisationId, staffId);
     const tenantUrl = (p: string) => `http://localhost:39873/t/kaigo${p}`;
     const common = { tenant, clientAddress: '127.0.0.1', tenantUrl };
     const permissions = new Set(['view', 'edit', 'submit'] as const);
 
-    const draft = await withTenant(services.database, tenant.id, (tx) =>
+    const draft = await withTenant(embedded.services.database, tenant.id, (tx) =>
       saveChangeDraft(tx, {
         ...common,
         organisationId: member.organisationId,
@@ -55,7 +37,7 @@ describe('change requests in embedded mode (npm start)', () => {
         values: { corporateName: '株式会社新髙﨑商事', contactPhone: '03-4444-5555' },
       }),
     );
-    const submitted = await withTenant(services.database, tenant.id, (tx) =>
+    const submitted = await withTenant(embedded.services.database, tenant.id, (tx) =>
       applyChangeRequestTransition(tx, {
         ...common,
         actor: { kind: 'applicant', userId: staffId, organisationId: member.organisationId, permissions },
@@ -67,7 +49,7 @@ describe('change requests in embedded mode (npm start)', () => {
       }),
     );
     const staff = { kind: 'staff' as const, userId: staffId, role: 'secretariat' as const };
-    const started = await withTenant(services.database, tenant.id, (tx) =>
+    const started = await withTenant(embedded.services.database, tenant.id, (tx) =>
       applyChangeRequestTransition(tx, {
         ...common,
         actor: staff,
@@ -77,7 +59,7 @@ describe('change requests in embedded mode (npm start)', () => {
         event: { type: 'start_review' },
       }),
     );
-    const approved = await withTenant(services.database, tenant.id, (tx) =>
+    const approved = await withTenant(embedded.services.database, tenant.id, (tx) =>
       applyChangeRequestTransition(tx, {
         ...common,
         actor: staff,
@@ -91,7 +73,7 @@ describe('change requests in embedded mode (npm start)', () => {
     const certificateId = approved.certificateId as string;
 
     const read = () =>
-      withTenant(services.database, tenant.id, async (tx) => {
+      withTenant(embedded.services.database, tenant.id, async (tx) => {
         const [organisation] = await tx.select().from(schema.organisations).where(eq(schema.organisations.id, member.organisationId));
         const [certificate] = await tx
           .select()
@@ -101,11 +83,11 @@ describe('change requests in embedded mode (npm start)', () => {
       });
     expect((await read()).organisation).toMatchObject({ corporateName: '株式会社新髙﨑商事', contactPhone: '03-4444-5555' });
     await until(async () => (await read()).certificate?.objectKey != null, 60_000, 'the new certificate to be stored');
-    const pdf = await readObject(services.storage, (await read()).certificate?.objectKey as string);
+    const pdf = await readObject(embedded.services.storage, (await read()).certificate?.objectKey as string);
     expect(pdfText(pdf)).toContain('株式会社新髙﨑商事');
     await until(
       async () => {
-        const mails = await listCapturedMail(services.mailboxDirectory as string);
+        const mails = await listCapturedMail(embedded.services.mailboxDirectory as string);
         return ['変更申請を受け付けました', '審査が完了しました', '入会証明書再発行のお知らせ'].every((part) =>
           mails.some((m) => m.to.includes(member.contactEmail) && m.subject.includes(part)),
         );

@@ -1,51 +1,32 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { findActiveMembership, schema, unsafeFindTenantBySlug, withOrganisation, withTenant } from '@kyogikai/db';
 import { createOrganisationFixture } from '@kyogikai/db/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountContext } from '../src/account/account-context';
 import { defaultThrottlePolicy } from '../src/auth/sign-in-throttle';
-import { startEmbeddedServices } from '../src/bootstrap/embedded-services';
-import type { ServerServices } from '../src/bootstrap/server-services';
 import { systemClock } from '../src/clock';
 import { acceptWithNewAccount } from '../src/delegation/accept-invitation';
 import { inviteUser } from '../src/delegation/invite-user';
 import { revokeAccess } from '../src/delegation/revoke-access';
-import { parseApiEnv } from '../src/env';
 import { listCapturedMail } from '../src/mail/mail-catcher';
 import { until } from './certificate-fixtures';
+import { useEmbeddedServices } from './helpers/embedded-services';
 
 // `npm start` (embedded mode: PGlite, in-process S3, inline queues) runs delegated access too: the
 // invitation reaches the development mailbox, its link creates an account acting for the
 // employer, and revoking ends that account's session (ADR 022).
 
-const PORT = '39874';
-let dataDir: string;
-let services: ServerServices;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'kyogikai-embedded-delegation-'));
-  const env = parseApiEnv({ KYOGIKAI_MODE: 'embedded', DATA_DIR: dataDir, PORT });
-  if (env.KYOGIKAI_MODE !== 'embedded') throw new Error('not embedded');
-  services = await startEmbeddedServices(env);
-}, 120_000);
-
-afterAll(async () => {
-  await services?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const embedded = useEmbeddedServices('delegation', '39874');
 
 describe('delegated access in embedded mode (npm start)', () => {
   it('G7 invite → the mail in the development mailbox → a new account acting for the employer → revoked with its session', async () => {
-    const tenant = await unsafeFindTenantBySlug(services.database, 'kaigo');
+    const tenant = await unsafeFindTenantBySlug(embedded.services.database, 'kaigo');
     if (!tenant) throw new Error('no kaigo demo tenant');
-    const tenantUrl = (pathname: string) => `http://localhost:${PORT}/t/kaigo${pathname}`;
-    const employer = await createOrganisationFixture(services.database, tenant.id, { corporateName: '社会福祉法人こもれび会' });
+    const tenantUrl = (pathname: string) => `http://localhost:${embedded.port}/t/kaigo${pathname}`;
+    const employer = await createOrganisationFixture(embedded.services.database, tenant.id, { corporateName: '社会福祉法人こもれび会' });
     const email = 'shien@komorebi.example.jp';
 
-    await withOrganisation(services.database, tenant.id, employer.organisationId, (tx) =>
+    await withOrganisation(embedded.services.database, tenant.id, employer.organisationId, (tx) =>
       inviteUser(tx, {
         tenant,
         organisationId: employer.organisationId,
@@ -56,7 +37,7 @@ describe('delegated access in embedded mode (npm start)', () => {
         tenantUrl,
       }),
     );
-    const mailbox = services.mailboxDirectory as string;
+    const mailbox = embedded.services.mailboxDirectory as string;
     await until(
       async () => (await listCapturedMail(mailbox)).some((mail) => mail.to.includes(email)),
       60_000,
@@ -68,7 +49,7 @@ describe('delegated access in embedded mode (npm start)', () => {
     if (!token) throw new Error(`no link in:\n${mail?.text}`);
 
     const ctx: AccountContext = {
-      database: services.database,
+      database: embedded.services.database,
       tenant,
       clock: systemClock,
       clientAddress: '127.0.0.1',
@@ -86,18 +67,18 @@ describe('delegated access in embedded mode (npm start)', () => {
       consents: { 'privacy-policy': privacy },
     });
     const sessionsOf = (userId: string) =>
-      withTenant(services.database, tenant.id, (tx) =>
+      withTenant(embedded.services.database, tenant.id, (tx) =>
         tx.select({ acting: schema.sessions.actingOrganisationId }).from(schema.sessions).where(eq(schema.sessions.userId, userId)),
       );
     expect(await sessionsOf(accepted.user.id)).toEqual([{ acting: employer.organisationId }]);
 
-    const [membership] = await withTenant(services.database, tenant.id, (tx) =>
+    const [membership] = await withTenant(embedded.services.database, tenant.id, (tx) =>
       tx
         .select({ id: schema.organisationMemberships.id })
         .from(schema.organisationMemberships)
         .where(eq(schema.organisationMemberships.userId, accepted.user.id)),
     );
-    const result = await withOrganisation(services.database, tenant.id, employer.organisationId, (tx) =>
+    const result = await withOrganisation(embedded.services.database, tenant.id, employer.organisationId, (tx) =>
       revokeAccess(tx, {
         tenantId: tenant.id,
         organisationId: employer.organisationId,
@@ -110,7 +91,7 @@ describe('delegated access in embedded mode (npm start)', () => {
     expect(result).toEqual({ sessionsEnded: 1 });
     expect(await sessionsOf(accepted.user.id)).toEqual([]);
     expect(
-      await withTenant(services.database, tenant.id, (tx) => findActiveMembership(tx, accepted.user.id, employer.organisationId)),
+      await withTenant(embedded.services.database, tenant.id, (tx) => findActiveMembership(tx, accepted.user.id, employer.organisationId)),
     ).toBeNull();
   }, 150_000);
 });
