@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { mailFilesTo, waitForMail } from './support/mailbox';
 import { type Platform, startPlatformForTest } from './support/platform';
 import { approveAsMinistry, completeReviewAndForward, startReview } from './support/review';
 import { signInToAdmin, signInToPortal } from './support/sign-in';
+import { queryValue } from './support/database';
 
 const TENANT = 'kaigo';
 const CONTACT_EMAIL = 'tanto@himawari.example.jp';
@@ -71,14 +71,6 @@ async function upload(page: Page, platform: Platform, workerId: string, document
     { url, base64: await pdfBase64(`${documentKey} of MARIA SANTOS`), fileName },
   );
   expect(status, `${documentKey} upload`).toBe(201);
-}
-
-function queryValue(platform: Platform, statement: string, ...values: string[]): string {
-  const args = [platform.databaseEnv.DATABASE_OWNER_URL ?? '', '-v', 'ON_ERROR_STOP=1', '-qtA'];
-  for (const [index, value] of values.entries()) args.push('-v', `p${index + 1}=${value}`);
-  return execFileSync('psql', [...args, '-f', '-'], { input: statement })
-    .toString()
-    .trim();
 }
 
 describe('C1 C2 C3 staff review in the admin: start, return with a message, resubmission with the changes shown, forward, ministry approval', () => {

@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { approveReissue, downloadCertificate, pdfText, printedVerification } fro
 import { mailFilesTo, waitForMail } from './support/mailbox';
 import { type Platform, startPlatformForTest } from './support/platform';
 import { signInToAdmin, signInToPortal } from './support/sign-in';
+import { queryValue } from './support/database';
 
 const TENANT = 'kaigo';
 const MEMBER: ApplicantAccount = {
@@ -54,15 +54,6 @@ async function certificatePdf(label: string): Promise<Buffer> {
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   pdf.addPage([595, 842]).drawText(`Membership certificate ${label}`, { x: 72, y: 760, size: 18, font });
   return Buffer.from(await pdf.save());
-}
-
-/** One value from the database (psql as the owner), for checks the UI does not show. */
-function queryValue(platform: Platform, statement: string, ...values: string[]): string {
-  const args = [platform.databaseEnv.DATABASE_OWNER_URL ?? '', '-v', 'ON_ERROR_STOP=1', '-qtA'];
-  for (const [index, value] of values.entries()) args.push('-v', `p${index + 1}=${value}`);
-  return execFileSync('psql', [...args, '-f', '-'], { input: statement })
-    .toString()
-    .trim();
 }
 
 describe('C3 C4 E1 the member downloads its certificate once, asks for a reissue, the secretariat approves; verification shows old and new', () => {

@@ -10,7 +10,8 @@ import { downloadCertificate, pdfText, waitForCertificateReady } from './support
 import { arrangeWithSql } from './support/database';
 import { waitForMail } from './support/mailbox';
 import { type Platform, startPlatformForTest } from './support/platform';
-import { arrangeApprovedMember, M_D1, queryValue } from './support/member-changes';
+import { queryValue } from './support/database';
+import { arrangeApprovedMember, M_D1 } from './support/member-changes';
 import { signInToAdmin, signInToPortal } from './support/sign-in';
 
 const TENANT = 'kaigo';

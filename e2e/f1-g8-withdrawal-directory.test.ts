@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplicantAccount, createApplicant } from './support/accounts';
@@ -8,6 +7,7 @@ import { arrangeWithSql } from './support/database';
 import { waitForMail } from './support/mailbox';
 import { type Platform, startPlatformForTest } from './support/platform';
 import { signInToPortal } from './support/sign-in';
+import { queryValue } from './support/database';
 
 const TENANT = 'kaigo';
 const MEMBER: ApplicantAccount = {
@@ -35,14 +35,6 @@ function newCode(): string {
     }
   }
   return code;
-}
-
-function queryValue(platform: Platform, statement: string, ...values: string[]): string {
-  const args = [platform.databaseEnv.DATABASE_OWNER_URL ?? '', '-v', 'ON_ERROR_STOP=1', '-qtA'];
-  for (const [index, value] of values.entries()) args.push('-v', `p${index + 1}=${value}`);
-  return execFileSync('psql', [...args, '-f', '-'], { input: statement })
-    .toString()
-    .trim();
 }
 
 describe('F1 G8 a member lists itself in the directory, withdraws through 「本当に退会してもよろしいですか？」, disappears, and its certificate verifies as revoked', () => {

@@ -12,3 +12,12 @@ export function arrangeWithSql(platform: Platform, statement: string, ...values:
   // Through stdin: psql interpolates :'p1' there (not in -c), quoting the values safely.
   execFileSync('psql', [...args, '-f', '-'], { input: statement, stdio: ['pipe', 'pipe', 'pipe'] });
 }
+
+/** One value read as the database owner (psql, values as :'p1' …), for checks the UI does not show. */
+export function queryValue(platform: Platform, statement: string, ...values: string[]): string {
+  const args = [platform.databaseEnv.DATABASE_OWNER_URL ?? '', '-v', 'ON_ERROR_STOP=1', '-qtA'];
+  for (const [index, value] of values.entries()) args.push('-v', `p${index + 1}=${value}`);
+  return execFileSync('psql', [...args, '-f', '-'], { input: statement })
+    .toString()
+    .trim();
+}

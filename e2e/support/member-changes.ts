@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { type ApplicantAccount, createApplicant, createStaff, type StaffAccount } from './accounts';
 import type { EstablishmentInput } from './application';
 import { expectNoSeriousA11yViolations, hidden, launchBrowser, newPage, screenshot, visible } from './browser';
-import { arrangeWithSql } from './database';
+import { arrangeWithSql, queryValue } from './database';
 import { labelled, waitForValue } from './onboarding';
 import { type Platform, startPlatformForTest } from './platform';
 import { signInToAdmin } from './sign-in';
@@ -30,15 +29,6 @@ export const ESTABLISHMENT_CHANGE_FORM = '受入れ事業所の変更';
 export const APPLY_ESTABLISHMENT_CHANGE = '上記内容に変更する';
 export const ASK_SUBMIT = '上記の内容で変更申請を行う';
 export const SUBMIT_CHANGE = '申請を行う';
-
-/** One value read as the database owner (psql, values as :'p1' …) — for ids a journey needs, or a final check. */
-export function queryValue(platform: Platform, statement: string, ...values: string[]): string {
-  const args = [platform.databaseEnv.DATABASE_OWNER_URL ?? '', '-v', 'ON_ERROR_STOP=1', '-qtA'];
-  for (const [index, value] of values.entries()) args.push('-v', `p${index + 1}=${value}`);
-  return execFileSync('psql', [...args, '-f', '-'], { input: statement })
-    .toString()
-    .trim();
-}
 
 /**
  * The organisation of an applicant account made a member with its STEP1 details and its application
