@@ -18,6 +18,7 @@ import { Loading, RequireSignedIn } from '../features/session/require-signed-in'
 import { formErrorsFromIssues } from '../lib/client-checks';
 import { type PortalOutputs, trpc } from '../lib/trpc';
 import { useTenantName } from '../lib/use-tenant';
+import { CardSection } from '../features/layout/card-section';
 
 type TUser = PortalOutputs['delegation']['listUsers']['users'][number];
 
@@ -99,10 +100,7 @@ function OrganisationUsers() {
           void utils.delegation.listUsers.invalidate();
         }}
       />
-      <section className="k-card" aria-labelledby="users-heading">
-        <h2 id="users-heading" className="k-card__title">
-          {t('organisationUsers.usersHeading')}
-        </h2>
+      <CardSection headingId="users-heading" title={t('organisationUsers.usersHeading')}>
         <div className="k-table-wrap">
           <table className="k-table">
             <caption className="k-visually-hidden">{t('organisationUsers.usersCaption')}</caption>
@@ -150,12 +148,9 @@ function OrganisationUsers() {
             </tbody>
           </table>
         </div>
-      </section>
+      </CardSection>
       {invitations.length > 0 ? (
-        <section className="k-card" aria-labelledby="invitations-heading">
-          <h2 id="invitations-heading" className="k-card__title">
-            {t('organisationUsers.invitationsHeading')}
-          </h2>
+        <CardSection headingId="invitations-heading" title={t('organisationUsers.invitationsHeading')}>
           <div className="k-table-wrap">
             <table className="k-table">
               <caption className="k-visually-hidden">{t('organisationUsers.invitationsCaption')}</caption>
@@ -190,7 +185,7 @@ function OrganisationUsers() {
               </tbody>
             </table>
           </div>
-        </section>
+        </CardSection>
       ) : null}
       {backLink}
       <ModalDialog
@@ -257,10 +252,7 @@ function InviteForm({
   }
 
   return (
-    <section className="k-card" aria-labelledby="invite-heading">
-      <h2 id="invite-heading" className="k-card__title">
-        {t('organisationUsers.inviteHeading')}
-      </h2>
+    <CardSection headingId="invite-heading" title={t('organisationUsers.inviteHeading')}>
       <ErrorSummary message={form.summaryMessage} items={form.summaryItems} attempt={form.attempt} />
       <p>{t('organisationUsers.inviteLead')}</p>
       {supportOrganisationsAllowed ? null : <p>{t('organisationUsers.supportDisabled')}</p>}
@@ -294,6 +286,6 @@ function InviteForm({
           </button>
         </div>
       </form>
-    </section>
+    </CardSection>
   );
 }
